@@ -1,0 +1,32 @@
+//! The library's one error type. Every variant names the file (and where it
+//! can, the line) it is about, so that the CLI can print it as is.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+
+    #[error("{}: binary file (NUL byte at byte {offset}), skipped", path.display())]
+    Binary { path: PathBuf, offset: usize },
+
+    /// A data file (gazetteer, lexicon, gold) that does not parse or holds a bad entry.
+    #[error("{}:{line}: {message}", path.display())]
+    Data { path: PathBuf, line: usize, message: String },
+
+    #[error("{0}")]
+    Usage(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+
+    pub fn data(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Error::Data { path: path.into(), line, message: message.into() }
+    }
+}

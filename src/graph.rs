@@ -1,0 +1,288 @@
+//! The graph stage: one petgraph graph of typed nodes and edges, built from a
+//! resolved [`Extraction`]. Every exporter reads this graph and nothing else.
+//!
+//! Nodes are added in the extraction's canonical order (sources, then
+//! documents, then entities) and edges in a fixed order too, so node and edge
+//! indices, and therefore every export, are the same for the same corpus.
+
+use std::collections::BTreeMap;
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+use crate::model::{
+    DocId, DocKind, EntityType, Evidence, Extraction, PartialDate, Predicate, Span,
+};
+
+#[derive(Debug, Clone)]
+pub struct SourceNode {
+    pub name: String,
+    pub chars: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct DocumentNode {
+    pub id: DocId,
+    pub source: String,
+    pub kind: DocKind,
+    pub title: String,
+    pub span: Span,
+    pub title_span: Span,
+    pub date: Option<PartialDate>,
+    pub place: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EntityNode {
+    pub key: String,
+    pub etype: EntityType,
+    pub label: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub wikidata: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    Source(SourceNode),
+    Document(DocumentNode),
+    Entity(EntityNode),
+}
+
+impl Node {
+    /// A stable, unique key for the node: the source name, the document id
+    /// or the entity key, prefixed by what it is.
+    pub fn key(&self) -> String {
+        match self {
+            Node::Source(s) => format!("source:{}", s.name),
+            Node::Document(d) => format!("doc:{}", d.id),
+            Node::Entity(e) => format!("entity:{}", e.key),
+        }
+    }
+
+    /// The human-readable name: file name, document title or entity label.
+    pub fn label(&self) -> &str {
+        match self {
+            Node::Source(s) => &s.name,
+            Node::Document(d) => &d.title,
+            Node::Entity(e) => &e.label,
+        }
+    }
+}
+
+/// One anchor of a mention: where in the source a document names an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub span: Span,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Edge {
+    /// Source → Document: the file holds the document.
+    Contains,
+    /// Document → Entity: the document names the entity at these anchors
+    /// (in text order, never empty).
+    Mentions(Vec<Anchor>),
+    /// Document → Person: the person wrote or delivered it.
+    Speaker,
+    /// Document → Event: it was delivered at the event.
+    DeliveredAt,
+    /// Person → Country or Organization: whom the person speaks for.
+    Affiliation,
+    /// Entity → Entity: a relation of the gold schema, with the sentences
+    /// that state it (never empty).
+    Relation { predicate: Predicate, evidence: Vec<Evidence> },
+}
+
+impl Edge {
+    /// The edge's name as exporters print it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Edge::Contains => "contains",
+            Edge::Mentions(_) => "mentions",
+            Edge::Speaker => "speaker",
+            Edge::DeliveredAt => "deliveredAt",
+            Edge::Affiliation => "affiliation",
+            Edge::Relation { predicate, .. } => predicate.as_str(),
+        }
+    }
+
+    /// How many mentions or sentences support the edge (1 for structural edges).
+    pub fn weight(&self) -> usize {
+        match self {
+            Edge::Mentions(anchors) => anchors.len(),
+            Edge::Relation { evidence, .. } => evidence.len(),
+            _ => 1,
+        }
+    }
+}
+
+/// The knowledge graph of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    pub graph: DiGraph<Node, Edge>,
+}
+
+impl KnowledgeGraph {
+    /// Builds the graph from a resolved extraction.
+    pub fn build(extraction: &Extraction) -> KnowledgeGraph {
+        let mut graph = DiGraph::new();
+        let mut source_nodes = BTreeMap::new();
+        for source in &extraction.sources {
+            let node = graph.add_node(Node::Source(SourceNode {
+                name: source.name.clone(),
+                chars: source.chars,
+            }));
+            source_nodes.insert(source.name.as_str(), node);
+        }
+        let mut doc_nodes = BTreeMap::new();
+        for doc in &extraction.documents {
+            let node = graph.add_node(Node::Document(DocumentNode {
+                id: doc.id.clone(),
+                source: doc.source.clone(),
+                kind: doc.kind,
+                title: doc.title.clone(),
+                span: doc.span,
+                title_span: doc.title_span,
+                date: doc.date,
+                place: doc.place.clone(),
+            }));
+            doc_nodes.insert(&doc.id, node);
+        }
+        let entity_nodes: Vec<NodeIndex> = extraction
+            .entities
+            .iter()
+            .map(|e| {
+                graph.add_node(Node::Entity(EntityNode {
+                    key: e.key.clone(),
+                    etype: e.etype,
+                    label: e.label.clone(),
+                    aliases: e.aliases.clone(),
+                    roles: e.roles.clone(),
+                    wikidata: e.wikidata.clone(),
+                }))
+            })
+            .collect();
+
+        for doc in &extraction.documents {
+            let doc_node = doc_nodes[&doc.id];
+            if let Some(&source_node) = source_nodes.get(doc.source.as_str()) {
+                graph.add_edge(source_node, doc_node, Edge::Contains);
+            }
+            for speaker in &doc.speakers {
+                graph.add_edge(doc_node, entity_nodes[speaker.0], Edge::Speaker);
+            }
+            if let Some(event) = doc.event {
+                graph.add_edge(doc_node, entity_nodes[event.0], Edge::DeliveredAt);
+            }
+        }
+
+        // Mentions arrive sorted by document and offset; group them per
+        // (document, entity) pair in order of first appearance.
+        let mut anchors: BTreeMap<(usize, usize), Vec<Anchor>> = BTreeMap::new();
+        let mut first_seen: Vec<(usize, usize)> = Vec::new();
+        for mention in &extraction.mentions {
+            let Some(&doc_node) = doc_nodes.get(&mention.doc) else { continue };
+            let pair = (doc_node.index(), mention.entity.0);
+            let list = anchors.entry(pair).or_default();
+            if list.is_empty() {
+                first_seen.push(pair);
+            }
+            list.push(Anchor { span: mention.span, text: mention.text.clone() });
+        }
+        for pair in first_seen {
+            let list = anchors.remove(&pair).unwrap_or_default();
+            graph.add_edge(NodeIndex::new(pair.0), entity_nodes[pair.1], Edge::Mentions(list));
+        }
+
+        for (index, entity) in extraction.entities.iter().enumerate() {
+            if let Some(affiliation) = entity.affiliation {
+                graph.add_edge(entity_nodes[index], entity_nodes[affiliation.0], Edge::Affiliation);
+            }
+        }
+        for relation in &extraction.relations {
+            graph.add_edge(
+                entity_nodes[relation.subject.0],
+                entity_nodes[relation.object.0],
+                Edge::Relation { predicate: relation.predicate, evidence: relation.evidence.clone() },
+            );
+        }
+        KnowledgeGraph { graph }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Every node in index order (the canonical order).
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
+        self.graph.node_indices().map(move |i| (i, &self.graph[i]))
+    }
+
+    /// Every edge in index order: (id, from, to, edge).
+    pub fn edges(&self) -> impl Iterator<Item = (EdgeIndex, NodeIndex, NodeIndex, &Edge)> {
+        self.graph.edge_references().map(|e| (e.id(), e.source(), e.target(), e.weight()))
+    }
+
+    pub fn sources(&self) -> impl Iterator<Item = (NodeIndex, &SourceNode)> {
+        self.nodes().filter_map(|(i, n)| match n {
+            Node::Source(s) => Some((i, s)),
+            _ => None,
+        })
+    }
+
+    pub fn documents(&self) -> impl Iterator<Item = (NodeIndex, &DocumentNode)> {
+        self.nodes().filter_map(|(i, n)| match n {
+            Node::Document(d) => Some((i, d)),
+            _ => None,
+        })
+    }
+
+    pub fn entities(&self) -> impl Iterator<Item = (NodeIndex, &EntityNode)> {
+        self.nodes().filter_map(|(i, n)| match n {
+            Node::Entity(e) => Some((i, e)),
+            _ => None,
+        })
+    }
+
+    /// Outgoing edges of a node, in index order.
+    pub fn out_edges(&self, node: NodeIndex) -> Vec<(NodeIndex, &Edge)> {
+        let mut edges: Vec<_> = self
+            .graph
+            .edges_directed(node, Direction::Outgoing)
+            .map(|e| (e.id(), e.target(), e.weight()))
+            .collect();
+        edges.sort_by_key(|(id, _, _)| *id);
+        edges.into_iter().map(|(_, target, edge)| (target, edge)).collect()
+    }
+
+    /// Incoming edges of a node, in index order.
+    pub fn in_edges(&self, node: NodeIndex) -> Vec<(NodeIndex, &Edge)> {
+        let mut edges: Vec<_> = self
+            .graph
+            .edges_directed(node, Direction::Incoming)
+            .map(|e| (e.id(), e.source(), e.weight()))
+            .collect();
+        edges.sort_by_key(|(id, _, _)| *id);
+        edges.into_iter().map(|(_, source, edge)| (source, edge)).collect()
+    }
+
+    /// The document node of a document id, if any.
+    pub fn document_node(&self, id: &DocId) -> Option<NodeIndex> {
+        self.documents().find(|(_, d)| &d.id == id).map(|(i, _)| i)
+    }
+
+    /// The date of the document a node belongs to (documents only).
+    pub fn document_date(&self, node: NodeIndex) -> Option<PartialDate> {
+        match &self.graph[node] {
+            Node::Document(d) => d.date,
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! diplograph: turns a corpus of diplomatic statements into a knowledge graph.
+//!
+//! The pipeline, one module per stage:
+//! read → segment → extract → relate → resolve → graph → export / store.
+//! See ARCHITECTURE.md for the map.
+
+pub mod error;
+pub mod fixtures;
+pub mod graph;
+pub mod model;
+
+pub use error::{Error, Result};
