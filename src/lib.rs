@@ -10,3 +10,4 @@ pub mod graph;
 pub mod model;
 
 pub use error::{Error, Result};
+pub mod export;
