@@ -1,0 +1,91 @@
+//! English date expressions as diplomatic pages print them, compiled once.
+//!
+//! "3-4 June 2019" is a range of days and so only as precise as its month;
+//! "January 15, 2020", "15 January 2020", "15.01.2020", "June 2019" and a bare
+//! year in "(2011)" style are what titles and datelines use.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::PartialDate;
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+
+/// Month number (1-12) of an English month name, case-insensitively.
+pub fn month_number(name: &str) -> Option<u8> {
+    let lower = name.to_lowercase();
+    MONTHS.iter().position(|m| *m == lower).map(|i| i as u8 + 1)
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = "January|February|March|April|May|June|July|August|September|October|November|December";
+    Regex::new(&format!(
+        r"(?x)
+        \b(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<rm>{month})\s+(?P<ry>\d{{4}})\b   # 3-4 June 2019
+      | \b(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{month}),?\s+(?P<dm_y>\d{{4}})                       # 15 January 2020 (time may follow, glued)
+      | \b(?P<md_m>{month})\s+(?P<md_d>\d{{1,2}}),\s*(?P<md_y>\d{{4}})\b                       # January 15, 2020
+      | \b(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>\d{{4}})\b                     # 15.01.2020
+      | \b(?P<my_m>{month})\s+(?P<my_y>\d{{4}})\b                                              # June 2019
+        "
+    ))
+    .expect("date regex")
+});
+
+/// Every date expression in `text`, with its byte range, in text order.
+pub fn find_dates(text: &str) -> Vec<(Range<usize>, PartialDate)> {
+    DATE.captures_iter(text).filter_map(|caps| {
+        let whole = caps.get(0)?;
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
+        let date = if let Some(year) = num("ry") {
+            PartialDate { year: year as i32, month: month("rm"), day: None }
+        } else if let Some(year) = num("dm_y") {
+            day_date(year, month("dm_m")?, num("dm_d")?)?
+        } else if let Some(year) = num("md_y") {
+            day_date(year, month("md_m")?, num("md_d")?)?
+        } else if let Some(year) = num("dot_y") {
+            day_date(year, u8::try_from(num("dot_m")?).ok()?, num("dot_d")?)?
+        } else {
+            PartialDate { year: num("my_y")? as i32, month: month("my_m"), day: None }
+        };
+        Some((whole.range(), date))
+    })
+    .collect()
+}
+
+/// A full date if the numbers make one.
+pub fn day_date(year: u32, month: u8, day: u32) -> Option<PartialDate> {
+    const DAYS: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let valid = (1..=12).contains(&month)
+        && day >= 1
+        && day <= DAYS[month as usize - 1]
+        && (1000..=2999).contains(&year);
+    valid.then(|| PartialDate::ymd(year as i32, month, day as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        let found: Vec<String> = find_dates(text).into_iter().map(|(_, d)| d.to_string()).collect();
+        assert_eq!(found, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn finds_the_forms_titles_use() {
+        check("at the First Session, New York, 3-4 June 2019", &["2019-06"]);
+        check("Raisina Dialogue, New Delhi, January 15, 2020", &["2020-01-15"]);
+        check("press conference Moscow, 19 December 2019", &["2019-12-19"]);
+        check("16.01.2020 - remarks", &["2020-01-16"]);
+        check("29 June 201716:53", &["2017-06-29"]);
+        check("at its second session in September 2019", &["2019-09"]);
+        check("no date at all, 75th session", &[]);
+        check("on 31.02.2020 nothing", &[]);
+    }
+}

@@ -1,0 +1,240 @@
+//! The extract stage: a document's text → the mentions it holds.
+//!
+//! Countries and organizations come from the gazetteer; persons, events,
+//! referenced documents and proposals from the grammar of the genre (titles
+//! and roles before names, ordinals before sessions, "draft" before
+//! proposals...), driven by the word classes of the lexicon. Nothing here
+//! lists a person, an event, a proposal or a document.
+
+pub mod names;
+pub mod persons;
+pub mod text;
+pub mod works;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::gazetteer::{Gazetteer, Hit};
+use crate::lexicon::Lexicon;
+use crate::model::{Document, EntityType};
+use text::Token;
+
+/// Everything the extractor knows before reading: compiled once per run and
+/// shared read-only by every thread.
+#[derive(Debug)]
+pub struct Knowledge {
+    pub lexicon: Lexicon,
+    pub gazetteer: Gazetteer,
+    pub given_names: HashSet<String>,
+    /// Every word of every role head and modifier ("Minister", "Deputy").
+    pub role_words: HashSet<String>,
+}
+
+/// The given-names lexicon compiled into the binary.
+pub const DEFAULT_GIVEN_NAMES: &str = include_str!("../../data/lexicon/given_names.txt");
+
+impl Knowledge {
+    pub fn new(lexicon: Lexicon, gazetteer: Gazetteer, given_names_text: &str) -> Knowledge {
+        let given_names = given_names_text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        let role_words = lexicon
+            .role_heads
+            .iter()
+            .flat_map(|h| h.split(' '))
+            .chain(lexicon.role_modifiers.iter().map(String::as_str))
+            .map(str::to_string)
+            .collect();
+        Knowledge { lexicon, gazetteer, given_names, role_words }
+    }
+
+    /// The built-in lexicon, gazetteer and given names.
+    pub fn builtin() -> crate::Result<Knowledge> {
+        Ok(Knowledge::new(Lexicon::builtin()?, Gazetteer::builtin()?, DEFAULT_GIVEN_NAMES))
+    }
+}
+
+/// How a mention names its entity, for the resolve stage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Naming {
+    /// A gazetteer name; several entries when an acronym is shared.
+    Gazetteer { entries: Vec<usize>, acronym: bool },
+    /// A person's name as printed, without courtesy title.
+    Person,
+    /// "the Fifth Session of the OEWG": an ordinal sitting of a body (the
+    /// mention index of the body in the document).
+    Sitting { ordinal: u32, body: usize },
+    /// Any other name, by its normalised key.
+    Phrase(String),
+}
+
+/// A mention found in a document, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Byte range in the source text.
+    pub range: Range<usize>,
+    pub etype: EntityType,
+    /// The name as it will label the entity (courtesy titles and leading
+    /// articles dropped).
+    pub name: String,
+    pub naming: Naming,
+    /// Person only: posts as printed.
+    pub roles: Vec<String>,
+    /// Person only: gazetteer entry of the country or body they speak for.
+    pub affiliation: Option<usize>,
+    /// Event or document: the mention of the body it belongs to or was
+    /// issued by.
+    pub parent: Option<usize>,
+    /// Index of the first token.
+    pub token: usize,
+}
+
+/// A document's tokens, sentences and gazetteer hits.
+pub struct DocText<'a> {
+    pub tokens: Vec<Token<'a>>,
+    /// Sentences as token ranges, in order; the title is the first.
+    pub sentences: Vec<Range<usize>>,
+    /// Tokens of the title.
+    pub title: Range<usize>,
+    /// Lines as token ranges, in order.
+    pub lines: Vec<Range<usize>>,
+    /// For each token, the index of the found gazetteer mention covering it.
+    pub gazetteer_at: Vec<Option<usize>>,
+}
+
+impl<'a> DocText<'a> {
+    /// Tokenizes a document line by line, skipping furniture lines.
+    pub fn new(text: &'a str, document: &Document, lexicon: &Lexicon) -> DocText<'a> {
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        let mut title = 0..0;
+        let mut lines = Vec::new();
+        for line in crate::segment::lines(&text[document.range.clone()]) {
+            let range = document.range.start + line.start..document.range.start + line.end;
+            let line_text = &text[range.clone()];
+            if line_text.trim().is_empty() || lexicon.is_furniture(line_text) {
+                continue;
+            }
+            // The title line of a listed item starts after its date.
+            let (range, line_text) = if range.contains(&document.title_range.start) {
+                (document.title_range.clone(), &text[document.title_range.clone()])
+            } else {
+                (range, line_text)
+            };
+            let first = tokens.len();
+            tokens.extend(text::tokenize(line_text, range.start));
+            if range == document.title_range {
+                title = first..tokens.len();
+            }
+            lines.push(first..tokens.len());
+            for sentence in text::sentences(&tokens[first..]) {
+                sentences.push(first + sentence.start..first + sentence.end);
+            }
+        }
+        let count = tokens.len();
+        DocText { tokens, sentences, title, lines, gazetteer_at: vec![None; count] }
+    }
+
+    /// Text of the source between the first and the last of `tokens`.
+    pub fn span_text(&self, source: &'a str, tokens: Range<usize>) -> &'a str {
+        &source[self.tokens[tokens.start].start..self.tokens[tokens.end - 1].end]
+    }
+
+    /// The sentence holding a token.
+    pub fn sentence_of(&self, token: usize) -> Range<usize> {
+        self.sentences.iter().find(|s| s.contains(&token)).cloned().unwrap_or(token..token + 1)
+    }
+
+    /// Index of the first token starting at or after a byte offset.
+    pub fn token_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < byte)
+    }
+}
+
+/// What the extract stage finds in one document.
+pub struct Findings {
+    pub mentions: Vec<Found>,
+    /// Mention indices of the persons who wrote or delivered it.
+    pub speakers: Vec<usize>,
+    /// Mention index of the event it was delivered at.
+    pub event: Option<usize>,
+}
+
+/// Finds every mention in a document.
+pub fn extract(source: &str, document: &Document, doc: &mut DocText, knowledge: &Knowledge) -> Findings {
+    let mut mentions = gazetteer_mentions(source, doc, &knowledge.gazetteer);
+    persons::find(source, doc, knowledge, &mut mentions);
+    works::find(source, doc, knowledge, &mut mentions);
+    mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    // Indices shift with the sort: remap parents.
+    let speakers = persons::speakers(doc, &mentions, knowledge);
+    let event = works::delivered_at(source, document, doc, &mentions, knowledge);
+    Findings { mentions, speakers, event }
+}
+
+/// Country and organization names of the gazetteer, and "the Russian side".
+fn gazetteer_mentions(source: &str, doc: &mut DocText, gazetteer: &Gazetteer) -> Vec<Found> {
+    let mut found = Vec::new();
+    for line in doc.lines.clone() {
+        if line.is_empty() {
+            continue;
+        }
+        let start = doc.tokens[line.start].start;
+        let end = doc.tokens[line.end - 1].end;
+        for hit in gazetteer.find(&source[start..end]) {
+            let range = start + hit.range.start..start + hit.range.end;
+            push_hit(&mut found, doc, gazetteer, hit, range, source);
+        }
+        demonym_sides(source, doc, gazetteer, line, &mut found);
+    }
+    found
+}
+
+fn push_hit(found: &mut Vec<Found>, doc: &mut DocText, gazetteer: &Gazetteer, hit: Hit, range: Range<usize>, source: &str) {
+    let first = doc.token_at(range.start);
+    let etype = gazetteer.entries[hit.entries[0]].etype;
+    let mention = found.len();
+    for token in first..doc.tokens.len() {
+        if doc.tokens[token].start >= range.end {
+            break;
+        }
+        doc.gazetteer_at[token] = Some(mention);
+    }
+    found.push(Found {
+        name: source[range.clone()].to_string(),
+        range,
+        etype,
+        naming: Naming::Gazetteer { entries: hit.entries, acronym: hit.acronym },
+        roles: Vec::new(),
+        affiliation: None,
+        parent: None,
+        token: first,
+    });
+}
+
+/// "the Russian side", "the American side": a country by its demonym.
+fn demonym_sides(source: &str, doc: &mut DocText, gazetteer: &Gazetteer, tokens: Range<usize>, found: &mut Vec<Found>) {
+    for i in tokens.start + 1..tokens.end.saturating_sub(1) {
+        let side = &doc.tokens[i + 1];
+        if !(side.is("side") || side.base() == "side") || !doc.tokens[i - 1].text.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let Some(country) = gazetteer.demonym(doc.tokens[i].text) else { continue };
+        let range = doc.tokens[i - 1].start..side.base_range().end;
+        doc.gazetteer_at[i] = Some(found.len());
+        found.push(Found {
+            name: source[range.clone()].to_string(),
+            range,
+            etype: EntityType::Country,
+            naming: Naming::Gazetteer { entries: vec![country], acronym: false },
+            roles: Vec::new(),
+            affiliation: None,
+            parent: None,
+            token: i - 1,
+        });
+    }
+}
+

@@ -1,0 +1,206 @@
+//! The lexicon: word classes and line patterns of the genre, loaded from
+//! `data/lexicon.toml` and compiled once. Stages read it; none loads it.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::model::DocKind;
+
+/// The lexicon shipped with diplograph, compiled into the binary.
+pub const DEFAULT_LEXICON: &str = include_str!("../data/lexicon.toml");
+
+/// A named line pattern with the examples it must and must not match.
+#[derive(Debug, Deserialize)]
+struct PatternEntry {
+    name: String,
+    regex: String,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    counter_examples: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LexiconFile {
+    furniture: Vec<PatternEntry>,
+    dateline: Vec<PatternEntry>,
+    listing: Vec<PatternEntry>,
+    kinds: HashMap<String, String>,
+    heading_max_chars: usize,
+    honorifics: Vec<String>,
+    role_heads: Vec<String>,
+    role_modifiers: Vec<String>,
+    name_particles: Vec<String>,
+    not_name_words: Vec<String>,
+    non_person_heads: Vec<String>,
+    role_stop_words: Vec<String>,
+    event_heads: Vec<String>,
+    non_event_head_prefixes: Vec<String>,
+    ordinal_words: Vec<String>,
+    document_heads: Vec<String>,
+    proposal_heads: Vec<String>,
+    proposal_markers: Vec<String>,
+    proposal_verbs: Vec<String>,
+    phrase_stop_words: Vec<String>,
+    not_place_words: Vec<String>,
+}
+
+/// A compiled named pattern.
+#[derive(Debug)]
+pub struct NamedRegex {
+    pub name: String,
+    pub regex: Regex,
+}
+
+/// The compiled lexicon.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub furniture: Vec<NamedRegex>,
+    pub datelines: Vec<NamedRegex>,
+    pub listings: Vec<NamedRegex>,
+    /// Kind words, lower-case, longest first.
+    pub kinds: Vec<(String, DocKind)>,
+    pub heading_max_chars: usize,
+    pub honorifics: HashSet<String>,
+    /// Role heads, longest first (multi-word heads before their parts).
+    pub role_heads: Vec<String>,
+    pub role_modifiers: HashSet<String>,
+    pub name_particles: HashSet<String>,
+    pub not_name_words: HashSet<String>,
+    pub non_person_heads: HashSet<String>,
+    pub role_stop_words: Vec<String>,
+    pub event_heads: Vec<String>,
+    pub non_event_head_prefixes: Vec<String>,
+    pub ordinal_words: HashSet<String>,
+    pub document_heads: Vec<String>,
+    pub proposal_heads: Vec<String>,
+    pub proposal_markers: Vec<String>,
+    pub proposal_verbs: Vec<String>,
+    pub phrase_stop_words: HashSet<String>,
+    pub not_place_words: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn builtin() -> Result<Lexicon> {
+        Lexicon::parse(DEFAULT_LEXICON, Path::new("data/lexicon.toml"))
+    }
+
+    pub fn load(path: &Path) -> Result<Lexicon> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Lexicon::parse(&text, path)
+    }
+
+    /// Parses and compiles a lexicon; `path` names it in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Lexicon> {
+        let file: LexiconFile = toml::from_str(text).map_err(|e| toml_error(path, text, e))?;
+        let mut kinds = Vec::new();
+        for (word, kind) in file.kinds {
+            let parsed = DocKind::parse(&kind)
+                .ok_or_else(|| Error::data(path, 0, format!("kind word {word:?}: unknown kind {kind:?}")))?;
+            kinds.push((word.to_lowercase(), parsed));
+        }
+        kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Ok(Lexicon {
+            furniture: compile(&file.furniture, path, text)?,
+            datelines: compile(&file.dateline, path, text)?,
+            listings: compile(&file.listing, path, text)?,
+            kinds,
+            heading_max_chars: file.heading_max_chars,
+            honorifics: file.honorifics.into_iter().collect(),
+            role_heads: longest_first(file.role_heads),
+            role_modifiers: file.role_modifiers.into_iter().collect(),
+            name_particles: file.name_particles.into_iter().collect(),
+            not_name_words: file.not_name_words.into_iter().collect(),
+            non_person_heads: file.non_person_heads.into_iter().collect(),
+            role_stop_words: file.role_stop_words,
+            event_heads: longest_first(file.event_heads),
+            non_event_head_prefixes: file.non_event_head_prefixes,
+            ordinal_words: file.ordinal_words.into_iter().map(|w| w.to_lowercase()).collect(),
+            document_heads: longest_first(file.document_heads),
+            proposal_heads: longest_first(file.proposal_heads),
+            proposal_markers: longest_first(file.proposal_markers),
+            proposal_verbs: longest_first(file.proposal_verbs),
+            phrase_stop_words: file.phrase_stop_words.into_iter().collect(),
+            not_place_words: file.not_place_words.into_iter().collect(),
+        })
+    }
+
+    /// Whether a line is site furniture.
+    pub fn is_furniture(&self, line: &str) -> bool {
+        self.furniture.iter().any(|p| p.regex.is_match(line))
+    }
+}
+
+fn longest_first(mut words: Vec<String>) -> Vec<String> {
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words
+}
+
+/// Compiles each pattern and checks it against its own examples, so a bad
+/// edit of the data file fails at load time with the pattern's line.
+fn compile(entries: &[PatternEntry], path: &Path, text: &str) -> Result<Vec<NamedRegex>> {
+    entries
+        .iter()
+        .map(|entry| {
+            let line = line_of(text, &entry.name);
+            let regex = Regex::new(&entry.regex)
+                .map_err(|e| Error::data(path, line, format!("pattern {:?}: {e}", entry.name)))?;
+            for example in &entry.examples {
+                if !regex.is_match(example) {
+                    return Err(Error::data(path, line, format!("pattern {:?} misses its example {example:?}", entry.name)));
+                }
+            }
+            for counter in &entry.counter_examples {
+                if regex.is_match(counter) {
+                    return Err(Error::data(path, line, format!("pattern {:?} matches its counter-example {counter:?}", entry.name)));
+                }
+            }
+            Ok(NamedRegex { name: entry.name.clone(), regex })
+        })
+        .collect()
+}
+
+/// The 1-based line where `name = "<name>"` stands, for error messages.
+fn line_of(text: &str, name: &str) -> usize {
+    let needle = format!("name = \"{name}\"");
+    text.lines().position(|l| l.trim() == needle).map_or(0, |i| i + 1)
+}
+
+/// A TOML error with its line number.
+pub(crate) fn toml_error(path: &Path, text: &str, error: toml::de::Error) -> Error {
+    let line = error.span().map_or(0, |span| text[..span.start].lines().count().max(1));
+    Error::data(path, line, error.message().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_loads_and_its_patterns_pass_their_examples() {
+        let lexicon = Lexicon::builtin().expect("builtin lexicon");
+        assert!(lexicon.furniture.len() >= 5);
+        assert!(lexicon.is_furniture("Moscow: 07:57"));
+        assert!(!lexicon.is_furniture("Statement by Mr. Artur Lyukmanov"));
+    }
+
+    #[test]
+    fn a_pattern_that_misses_its_example_names_file_and_line() {
+        let text = DEFAULT_LEXICON.replacen(r#"examples = ["Moscow: 07:57""#, r#"examples = ["nothing like a clock""#, 1);
+        let error = Lexicon::parse(&text, Path::new("lex.toml")).unwrap_err().to_string();
+        assert!(error.starts_with("lex.toml:"), "{error}");
+        assert!(error.contains("clock"), "{error}");
+    }
+
+    #[test]
+    fn bad_toml_reports_the_line() {
+        let error = Lexicon::parse("kinds = [\n", Path::new("lex.toml")).unwrap_err().to_string();
+        assert!(error.starts_with("lex.toml:"), "{error}");
+    }
+}

@@ -1,0 +1,324 @@
+//! The segment stage: a source's text → its documents.
+//!
+//! A page holds site furniture (clocks, phone numbers, counters, menus), often
+//! a main statement under a heading ("Statement by …", "X's remarks at …",
+//! "… - article by X"), and often a listing of dated items
+//! ("16.01.2020 - Foreign Minister Sergey Lavrov's remarks …"). Each heading
+//! and each listed item starts a document that runs until the next one;
+//! furniture belongs to none. A page with neither gets one document headed by
+//! its first line of text, and a page of furniture only gets none.
+
+use std::ops::Range;
+
+use crate::dates::{self, day_date};
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
+use crate::model::{DocId, DocKind, Document, PartialDate, Source};
+
+/// A line of the source: its byte range without the line break.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub range: Range<usize>,
+    pub class: LineClass,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineClass {
+    Blank,
+    Furniture,
+    /// A publication date standing alone, dating the heading after it.
+    Dateline(PartialDate),
+    /// A listed item: its date and the byte range of its title.
+    Listing { date: Option<PartialDate>, title: Range<usize> },
+    Heading,
+    Content,
+}
+
+/// Splits a text into lines (LF or CRLF) with byte ranges.
+pub fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            ranges.push(start..end);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+/// Classifies every line of a text.
+pub fn classify(text: &str, lexicon: &Lexicon) -> Vec<Line> {
+    lines(text)
+        .into_iter()
+        .map(|range| {
+            let line = &text[range.clone()];
+            let class = classify_line(line, range.start, lexicon);
+            Line { range, class }
+        })
+        .collect()
+}
+
+fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
+    if line.trim().is_empty() {
+        return LineClass::Blank;
+    }
+    for listing in &lexicon.listings {
+        if let Some(caps) = listing.regex.captures(line) {
+            let date = date_from_captures(&caps);
+            if let Some(title) = caps.get(4) {
+                return LineClass::Listing { date, title: offset + title.start()..offset + title.end() };
+            }
+        }
+    }
+    for dateline in &lexicon.datelines {
+        if let Some(caps) = dateline.regex.captures(line) {
+            if let Some(date) = date_from_captures(&caps) {
+                return LineClass::Dateline(date);
+            }
+        }
+    }
+    if lexicon.is_furniture(line) {
+        return LineClass::Furniture;
+    }
+    if is_heading(line, lexicon) {
+        return LineClass::Heading;
+    }
+    LineClass::Content
+}
+
+/// Day, month (number or name) and year from capture groups 1-3.
+fn date_from_captures(caps: &regex::Captures) -> Option<PartialDate> {
+    let day: u32 = caps.get(1)?.as_str().parse().ok()?;
+    let month_text = caps.get(2)?.as_str();
+    let month = month_text.parse::<u8>().ok().or_else(|| dates::month_number(month_text))?;
+    let year: u32 = caps.get(3)?.as_str().parse().ok()?;
+    day_date(year, month, day)
+}
+
+/// A heading names its genre early: "Statement by …", "Interview of …",
+/// "X's remarks at …", "… - article by X".
+pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
+    let trimmed = line.trim();
+    if trimmed.chars().count() < 20 || trimmed.len() > lexicon.heading_max_chars {
+        return false;
+    }
+    let lower = trimmed.to_lowercase();
+    lexicon.kinds.iter().any(|(word, _)| {
+        let starts = lower.starts_with(word.as_str())
+            && lower[word.len()..].starts_with([' '])
+            && trimmed.starts_with(|c: char| c.is_uppercase());
+        let followed_by = |rest: &str| {
+            ["by ", "of ", "from ", "to ", "on ", "at ", "with ", "and "].iter().any(|p| rest.starts_with(p))
+        };
+        let starts_genre = starts && followed_by(lower[word.len()..].trim_start());
+        let possessive = ["’s ", "'s "].iter().any(|s| lower.contains(&format!("{s}{word} ")));
+        let dash_by = [" - ", " – ", ": "].iter().any(|s| lower.contains(&format!("{s}{word} by ")));
+        starts_genre || possessive || dash_by
+    })
+}
+
+/// The genre a title states: its first kind word; a news item when none.
+pub fn kind_of(title: &str, lexicon: &Lexicon) -> DocKind {
+    let lower = title.to_lowercase();
+    let mut best: Option<(usize, DocKind)> = None;
+    for (word, kind) in &lexicon.kinds {
+        let found = lower.match_indices(word.as_str()).find(|(at, _)| is_word_at(&lower, *at, word.len()));
+        if let Some((at, _)) = found {
+            // Words are sorted longest first, so at one place the longer wins.
+            if best.is_none_or(|(best_at, _)| at < best_at) {
+                best = Some((at, *kind));
+            }
+        }
+    }
+    best.map_or(DocKind::NewsItem, |(_, kind)| kind)
+}
+
+fn is_word_at(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The documents of a source, in reading order.
+pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec<Document> {
+    let text = &source.text;
+    let lines = classify(text, lexicon);
+    let starts: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| matches!(l.class, LineClass::Heading | LineClass::Listing { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    let starts = if starts.is_empty() {
+        // No heading and no listing: the first line of text heads the page.
+        match lines.iter().position(|l| l.class == LineClass::Content) {
+            Some(first) => vec![first],
+            None => return Vec::new(),
+        }
+    } else {
+        starts
+    };
+
+    let mut documents = Vec::new();
+    for (n, &start) in starts.iter().enumerate() {
+        let next = starts.get(n + 1).copied().unwrap_or(lines.len());
+        let head = &lines[start];
+        let (title_range, listed_date) = match &head.class {
+            LineClass::Listing { date, title } => (title.clone(), *date),
+            _ => (trim_range(text, head.range.clone()), dateline_before(&lines, start)),
+        };
+        let body_end = lines[start..next]
+            .iter()
+            .rev()
+            .find(|l| matches!(l.class, LineClass::Content | LineClass::Heading | LineClass::Listing { .. }))
+            .map_or(head.range.end, |l| l.range.end);
+        let title = text[title_range.clone()].to_string();
+        let title_date = dates::find_dates(&title).last().map(|(_, d)| *d);
+        let ordinal = documents.len() + 1;
+        documents.push(Document {
+            id: DocId::new(source.stem(), ordinal),
+            source: source.name.clone(),
+            ordinal,
+            kind: kind_of(&title, lexicon),
+            place: place_in_title(&title, lexicon, gazetteer),
+            title,
+            range: title_range.start..body_end.max(title_range.end),
+            title_range,
+            date: title_date.or(listed_date),
+        });
+    }
+    documents
+}
+
+/// A dateline directly above a heading (blank lines between allowed) dates it.
+fn dateline_before(lines: &[Line], heading: usize) -> Option<PartialDate> {
+    lines[..heading]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|l| l.class != LineClass::Blank)
+        .and_then(|l| match l.class {
+            LineClass::Dateline(date) => Some(date),
+            _ => None,
+        })
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
+/// The city a title says it was delivered in: the capitalised words right
+/// before its last date ("…, New Delhi, January 15, 2020").
+pub fn place_in_title(title: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
+    let (date_range, _) = dates::find_dates(title).pop()?;
+    let before = title[..date_range.start].trim_end().strip_suffix(',')?.trim_end();
+    let before = before.strip_suffix(')').unwrap_or(before);
+    let words: Vec<&str> = before.split(' ').collect();
+    let mut place: Vec<&str> = Vec::new();
+    for word in words.iter().rev() {
+        let word = word.trim_start_matches('(');
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised || place.len() == 3 {
+            break;
+        }
+        place.insert(0, word);
+        if before.ends_with(&format!(", {}", place.join(" "))) {
+            break;
+        }
+    }
+    if place.is_empty() || place.iter().any(|w| lexicon.not_place_words.contains(*w)) {
+        return None;
+    }
+    let name = place.join(" ");
+    let name = name.trim_end_matches(',').to_string();
+    if gazetteer.find(&name).iter().any(|m| m.range == (0..name.len()) && !m.is_country(gazetteer)) {
+        return None;
+    }
+    Some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn knowledge() -> (Lexicon, Gazetteer) {
+        (Lexicon::builtin().unwrap(), Gazetteer::builtin().unwrap())
+    }
+
+    fn check(text: &str, expected: &[(&str, &str, Option<&str>, Option<&str>)]) {
+        let (lexicon, gazetteer) = knowledge();
+        let source = Source { name: "page.txt".into(), text: text.into() };
+        let docs = segment(&source, &lexicon, &gazetteer);
+        let got: Vec<(String, String, Option<String>, Option<String>)> = docs
+            .iter()
+            .map(|d| (d.kind.as_str().to_string(), d.title.clone(), d.date.map(|x| x.to_string()), d.place.clone()))
+            .collect();
+        let want: Vec<(String, String, Option<String>, Option<String>)> = expected
+            .iter()
+            .map(|(k, t, d, p)| (k.to_string(), t.to_string(), d.map(str::to_string), p.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want);
+        for doc in &docs {
+            assert_eq!(&source.text[doc.title_range.clone()], doc.title);
+            assert!(doc.range.start <= doc.title_range.start && doc.title_range.end <= doc.range.end);
+        }
+    }
+
+    #[test]
+    fn a_page_with_a_statement_and_a_listing() {
+        check(
+            "19 January 2020\nMoscow: 07:57\n\nConsular queries:\n+44 (0) 203 668 7474\n\n\
+             Statement by Amb. John Smith, Special Envoy, at the Third Session of the Group, Geneva, 3-4 June 2019\n\n\
+             Distinguished colleagues,\nThank you.\n\n\
+             16.01.2020 - Foreign Minister Ivan Petrov’s remarks at a plenary session, New Delhi, January 15, 2020\n\nGood morning.\n\n\
+             14.01.2020 - Ambassador Jane Doe's letter to the Times\n\nSir,\n\nall messages",
+            &[
+                ("statement", "Statement by Amb. John Smith, Special Envoy, at the Third Session of the Group, Geneva, 3-4 June 2019", Some("2019-06"), Some("Geneva")),
+                ("remarks", "Foreign Minister Ivan Petrov’s remarks at a plenary session, New Delhi, January 15, 2020", Some("2020-01-15"), Some("New Delhi")),
+                ("letter", "Ambassador Jane Doe's letter to the Times", Some("2020-01-14"), None),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_dateline_dates_the_heading_below_it_but_a_page_clock_does_not() {
+        check(
+            "29 June 201716:53\n\nResponse of the Special Envoy John Smith to TASS' Question\n\nAnswer: yes.",
+            &[("reply", "Response of the Special Envoy John Smith to TASS' Question", Some("2017-06-29"), None)],
+        );
+        check(
+            "6 July 2020\nMoscow: 02:18\n\nOn cyber threats - article by John Smith, Ambassador.\n\nText.",
+            &[("article", "On cyber threats - article by John Smith, Ambassador.", None, None)],
+        );
+    }
+
+    #[test]
+    fn furniture_only_gives_no_document() {
+        check("Moscow: 07:57\n+44 (0) 203 668 7474\nall messages\n", &[]);
+        check("", &[]);
+    }
+
+    #[test]
+    fn a_page_without_heading_is_one_news_item() {
+        check("Talks in Geneva\n\nThe delegations met.", &[("news-item", "Talks in Geneva", None, None)]);
+    }
+
+    #[test]
+    fn the_first_kind_word_decides() {
+        let (lexicon, _) = knowledge();
+        let kind = |t: &str| kind_of(t, &lexicon).as_str();
+        assert_eq!(kind("Deputy Minister’s reply to a media question concerning the recent statement"), "reply");
+        assert_eq!(kind("Joint Statement by China and France"), "joint-statement");
+        assert_eq!(kind("Embassy’s statement concerning the Prime Minister’s speech"), "statement");
+        assert_eq!(kind("President replies to a BBC question"), "reply");
+        assert_eq!(kind("Minister meets his counterpart"), "news-item");
+    }
+}
