@@ -11,3 +11,4 @@ pub mod model;
 
 pub use error::{Error, Result};
 pub mod export;
+pub mod read;
