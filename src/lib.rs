@@ -12,3 +12,4 @@ pub mod model;
 pub use error::{Error, Result};
 pub mod export;
 pub mod read;
+pub mod annotations;

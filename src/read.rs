@@ -529,7 +529,7 @@ Statement 5 May 2021";
         assert!(err.to_string().contains("gone.txt"), "{err}");
 
         // Given directly, the broken link is a skipped diagnostic.
-        let (files, diagnostics) = discover(&[link.clone()]);
+        let (files, diagnostics) = discover(std::slice::from_ref(&link));
         assert!(files.is_empty());
         assert_eq!(diagnostics[0].path, link);
         assert!(diagnostics[0].skipped && diagnostics[0].message.contains("broken symbolic link"));
