@@ -384,7 +384,10 @@ mod tests {
         assert_eq!(doc.anchors[4].text, "Lavrov");
 
         let doc2 = &a.documents[1];
-        assert_eq!((doc2.kind.as_str(), doc2.date.as_deref(), doc2.place.as_deref()), ("news-item", Some("2020-01"), None));
+        assert_eq!(
+            (doc2.kind.as_str(), doc2.date.as_deref(), doc2.place.as_deref()),
+            ("news-item", Some("2020-01"), None)
+        );
         assert_eq!(doc2.event, None);
         assert_eq!(doc2.mentions, ["Встреча в Вене", "OSCE"]);
 

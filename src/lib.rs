@@ -13,3 +13,4 @@ pub use error::{Error, Result};
 pub mod export;
 pub mod read;
 pub mod annotations;
+pub mod eval;

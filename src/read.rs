@@ -164,9 +164,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// What reading one file gave: its text and any warnings about it.
@@ -210,10 +208,7 @@ fn decode(path: &Path, name: &str, bytes: &[u8], html_by_extension: bool) -> Res
         Err(err) => {
             warnings.push(Diagnostic {
                 path: path.to_path_buf(),
-                message: format!(
-                    "invalid UTF-8 at byte {}; bad sequences replaced by U+FFFD",
-                    err.valid_up_to()
-                ),
+                message: format!("invalid UTF-8 at byte {}; bad sequences replaced by U+FFFD", err.valid_up_to()),
                 skipped: false,
             });
             String::from_utf8_lossy(bytes).into_owned()
@@ -240,9 +235,36 @@ const DROPPED: [&[u8]; 9] =
 
 /// Elements that end a paragraph: a blank line before and after.
 const PARAGRAPH_BLOCKS: [&[u8]; 30] = [
-    b"p", b"div", b"section", b"article", b"header", b"footer", b"main", b"aside", b"h1", b"h2", b"h3",
-    b"h4", b"h5", b"h6", b"ul", b"ol", b"dl", b"table", b"blockquote", b"pre", b"hr", b"form",
-    b"figure", b"figcaption", b"address", b"title", b"body", b"fieldset", b"details", b"summary",
+    b"p",
+    b"div",
+    b"section",
+    b"article",
+    b"header",
+    b"footer",
+    b"main",
+    b"aside",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"ul",
+    b"ol",
+    b"dl",
+    b"table",
+    b"blockquote",
+    b"pre",
+    b"hr",
+    b"form",
+    b"figure",
+    b"figcaption",
+    b"address",
+    b"title",
+    b"body",
+    b"fieldset",
+    b"details",
+    b"summary",
 ];
 
 /// Elements that end a line: a line break before and after.
