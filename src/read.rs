@@ -481,6 +481,33 @@ Statement 5 May 2021";
         check(html, expected);
     }
 
+    use proptest::prelude::Strategy;
+
+    proptest::proptest! {
+        /// Whatever the markup, the text keeps the layout invariants.
+        #[test]
+        fn html_to_text_layout_invariants(parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "</li>", "<td>", "<b>", "</b>",
+                    "<nav>", "</nav>", "<script>", "</script>", "<pre>", "</pre>", "&nbsp;", "&amp;",
+                    " ", "\n", "\t", "\u{a0}", "<!-- c -->", "<h1>", "</h1>", "<",
+                ]).prop_map(String::from),
+                "[a-zé’ ]{0,6}",
+            ],
+            0..40,
+        )) {
+            let text = html_to_text(&parts.concat());
+            proptest::prop_assert_eq!(text.trim(), text.as_str());
+            proptest::prop_assert!(!text.contains("\n\n\n"), "{:?}", text);
+            proptest::prop_assert!(!text.contains("  "), "{:?}", text);
+            proptest::prop_assert!(!text.contains('\t') && !text.contains('\u{a0}'), "{:?}", text);
+            for line in text.lines() {
+                proptest::prop_assert_eq!(line.trim(), line);
+            }
+        }
+    }
+
     fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
