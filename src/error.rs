@@ -17,6 +17,11 @@ pub enum Error {
 
     #[error("{0}")]
     Usage(String),
+
+    /// Writing an export to its output (a file or stdout) failed; the caller
+    /// knows which output it is and adds it. A broken pipe arrives here too.
+    #[error("cannot write output: {0}")]
+    Output(#[source] std::io::Error),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

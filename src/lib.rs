@@ -11,3 +11,6 @@ pub mod model;
 
 pub use error::{Error, Result};
 pub mod export;
+pub mod read;
+pub mod annotations;
+pub mod eval;

@@ -13,13 +13,42 @@ pub enum Format {
 }
 
 /// Options that only some formats use.
-#[derive(Debug, Clone, Default)]
-pub struct Options {}
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The corpus name written by the annotations format.
+    pub corpus: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { corpus: "corpus".to_string() }
+    }
+}
 
 /// Writes the graph in `format` to `out`.
 pub fn write(graph: &KnowledgeGraph, format: Format, options: &Options, out: &mut dyn Write) -> crate::Result<()> {
-    let _ = (graph, options, out);
     match format {
-        Format::Annotations => todo!("annotations writer"),
+        Format::Annotations => {
+            let annotations = crate::annotations::from_graph(graph, &options.corpus);
+            crate::annotations::write(&annotations, out).map_err(crate::Error::Output)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures;
+
+    #[test]
+    fn annotations_format_writes_the_graph_under_the_corpus_name() {
+        let graph = KnowledgeGraph::build(&fixtures::small_extraction());
+        let mut out = Vec::new();
+        write(&graph, Format::Annotations, &Options::default(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("{\n  \"corpus\": \"corpus\",\n"), "{text}");
+        let mut expected = Vec::new();
+        crate::annotations::write(&crate::annotations::from_graph(&graph, "corpus"), &mut expected).unwrap();
+        assert_eq!(text.as_bytes(), expected);
     }
 }
