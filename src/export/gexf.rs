@@ -67,7 +67,11 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
             })?;
             let edgetype = if view.directed { "directed" } else { "undirected" };
             w.create_element("graph")
-                .with_attributes([attr("defaultedgetype", edgetype), attr("mode", "dynamic"), attr("timeformat", "date")])
+                .with_attributes([
+                    attr("defaultedgetype", edgetype),
+                    attr("mode", "dynamic"),
+                    attr("timeformat", "date"),
+                ])
                 .write_inner_content(|w| {
                     attributes(w, "node", &NODE_COLUMNS)?;
                     attributes(w, "edge", &EDGE_COLUMNS)?;
@@ -85,7 +89,9 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
                                         attr("b", &colour.b.to_string()),
                                     ])
                                     .write_empty()?;
-                                w.create_element("viz:size").with_attributes([attr("value", &double(node.size()))]).write_empty()?;
+                                w.create_element("viz:size")
+                                    .with_attributes([attr("value", &double(node.size()))])
+                                    .write_empty()?;
                                 Ok(())
                             })?;
                         }
@@ -145,7 +151,9 @@ fn attributes<W: Write>(w: &mut Writer<W>, class: &str, columns: &[&Column]) -> 
 fn attvalues<W: Write>(w: &mut Writer<W>, values: &[(&'static Column, String)]) -> io::Result<()> {
     w.create_element("attvalues").write_inner_content(|w| {
         for (column, value) in values {
-            w.create_element("attvalue").with_attributes([attr("for", column.id), attr("value", value)]).write_empty()?;
+            w.create_element("attvalue")
+                .with_attributes([attr("for", column.id), attr("value", value)])
+                .write_empty()?;
         }
         Ok(())
     })?;

@@ -53,3 +53,6 @@ pub fn write(graph: &KnowledgeGraph, format: Format, options: &Options, out: &mu
         Format::Gexf => gexf::write_gexf(graph, options, out).map_err(io),
     }
 }
+
+#[cfg(test)]
+mod gephi_tests;
