@@ -131,7 +131,7 @@ fn start(date: Option<PartialDate>) -> Option<quick_xml::events::attributes::Att
 
 fn attributes<W: Write>(w: &mut Writer<W>, class: &str, columns: &[&Column]) -> io::Result<()> {
     w.create_element("attributes")
-        .with_attributes([attr("class", class), attr("mode", "static")])
+        .with_attributes([attr("class", class)])
         .write_inner_content(|w| {
             for column in columns {
                 let ty = match column.ty {
