@@ -133,27 +133,27 @@ impl Gazetteer {
                 }
             }
         }
-        let mut forms: HashMap<&str, (Vec<usize>, bool)> = HashMap::new();
+        let mut forms: HashMap<String, (Vec<usize>, bool)> = HashMap::new();
         for (index, entry) in entries.iter().enumerate() {
             let names = entry.names.iter().chain(std::iter::once(&entry.label));
             for name in names {
-                forms.entry(name.as_str()).or_default().0.push(index);
+                forms.entry(name.clone()).or_default().0.push(index);
             }
             for acronym in &entry.acronyms {
-                let slot = forms.entry(acronym.as_str()).or_default();
+                let slot = forms.entry(acronym.clone()).or_default();
                 slot.0.push(index);
                 slot.1 = true;
             }
         }
-        let mut forms: Vec<(&str, (Vec<usize>, bool))> = forms.into_iter().collect();
-        forms.sort_by(|a, b| a.0.cmp(b.0));
+        let mut forms: Vec<(String, (Vec<usize>, bool))> = forms.into_iter().collect();
+        forms.sort_by(|a, b| a.0.cmp(&b.0));
         for (_, (indices, _)) in &mut forms {
             indices.sort_unstable();
             indices.dedup();
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .build(forms.iter().map(|(form, _)| *form))
+            .build(forms.iter().map(|(form, _)| form))
             .map_err(|e| Error::data(origin, 0, format!("cannot build the name matcher: {e}")))?;
         let demonyms = entries
             .iter()

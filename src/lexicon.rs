@@ -25,27 +25,60 @@ struct PatternEntry {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct LexiconFile {
     furniture: Vec<PatternEntry>,
     dateline: Vec<PatternEntry>,
     listing: Vec<PatternEntry>,
+    segment: SegmentSection,
     kinds: HashMap<String, String>,
+    persons: PersonsSection,
+    events: EventsSection,
+    works: WorksSection,
+    places: PlacesSection,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SegmentSection {
     heading_max_chars: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonsSection {
     honorifics: Vec<String>,
     role_heads: Vec<String>,
     role_modifiers: Vec<String>,
     name_particles: Vec<String>,
     not_name_words: Vec<String>,
     non_person_heads: Vec<String>,
+    unaffiliated_roles: Vec<String>,
     role_stop_words: Vec<String>,
+    role_affiliations: HashMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventsSection {
     event_heads: Vec<String>,
     non_event_head_prefixes: Vec<String>,
     ordinal_words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorksSection {
     document_heads: Vec<String>,
     proposal_heads: Vec<String>,
     proposal_markers: Vec<String>,
     proposal_verbs: Vec<String>,
     phrase_stop_words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlacesSection {
     not_place_words: Vec<String>,
 }
 
@@ -70,6 +103,9 @@ pub struct Lexicon {
     pub role_heads: Vec<String>,
     pub role_modifiers: HashSet<String>,
     pub name_particles: HashSet<String>,
+    pub unaffiliated_roles: HashSet<String>,
+    /// Post words that name their body: word → gazetteer id.
+    pub role_affiliations: HashMap<String, String>,
     pub not_name_words: HashSet<String>,
     pub non_person_heads: HashSet<String>,
     pub role_stop_words: Vec<String>,
@@ -105,28 +141,31 @@ impl Lexicon {
             kinds.push((word.to_lowercase(), parsed));
         }
         kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let (persons, events, works) = (file.persons, file.events, file.works);
         Ok(Lexicon {
             furniture: compile(&file.furniture, path, text)?,
             datelines: compile(&file.dateline, path, text)?,
             listings: compile(&file.listing, path, text)?,
             kinds,
-            heading_max_chars: file.heading_max_chars,
-            honorifics: file.honorifics.into_iter().collect(),
-            role_heads: longest_first(file.role_heads),
-            role_modifiers: file.role_modifiers.into_iter().collect(),
-            name_particles: file.name_particles.into_iter().collect(),
-            not_name_words: file.not_name_words.into_iter().collect(),
-            non_person_heads: file.non_person_heads.into_iter().collect(),
-            role_stop_words: file.role_stop_words,
-            event_heads: longest_first(file.event_heads),
-            non_event_head_prefixes: file.non_event_head_prefixes,
-            ordinal_words: file.ordinal_words.into_iter().map(|w| w.to_lowercase()).collect(),
-            document_heads: longest_first(file.document_heads),
-            proposal_heads: longest_first(file.proposal_heads),
-            proposal_markers: longest_first(file.proposal_markers),
-            proposal_verbs: longest_first(file.proposal_verbs),
-            phrase_stop_words: file.phrase_stop_words.into_iter().collect(),
-            not_place_words: file.not_place_words.into_iter().collect(),
+            heading_max_chars: file.segment.heading_max_chars,
+            honorifics: persons.honorifics.into_iter().collect(),
+            role_heads: longest_first(persons.role_heads),
+            role_modifiers: persons.role_modifiers.into_iter().collect(),
+            name_particles: persons.name_particles.into_iter().collect(),
+            unaffiliated_roles: persons.unaffiliated_roles.into_iter().collect(),
+            role_affiliations: persons.role_affiliations,
+            not_name_words: persons.not_name_words.into_iter().collect(),
+            non_person_heads: persons.non_person_heads.into_iter().collect(),
+            role_stop_words: persons.role_stop_words,
+            event_heads: longest_first(events.event_heads),
+            non_event_head_prefixes: events.non_event_head_prefixes,
+            ordinal_words: events.ordinal_words.into_iter().map(|w| w.to_lowercase()).collect(),
+            document_heads: longest_first(works.document_heads),
+            proposal_heads: longest_first(works.proposal_heads),
+            proposal_markers: longest_first(works.proposal_markers),
+            proposal_verbs: longest_first(works.proposal_verbs),
+            phrase_stop_words: works.phrase_stop_words.into_iter().collect(),
+            not_place_words: file.places.not_place_words.into_iter().collect(),
         })
     }
 

@@ -4,12 +4,23 @@
 use std::io::Write;
 
 use crate::graph::KnowledgeGraph;
+use crate::model::EntityType;
+
+pub mod gephi;
+pub mod gexf;
+pub mod graphml;
+
+pub use gephi::{GephiView, Projection};
 
 /// The formats `diplograph export --format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// The gold annotation format (JSON) of `shared/gold/SCHEMA.md`.
     Annotations,
+    /// GraphML for Gephi, networkx, igraph (see docs/gephi.md).
+    Graphml,
+    /// GEXF 1.3 for Gephi, with colours, sizes and a timeline (see docs/gephi.md).
+    Gexf,
 }
 
 /// Options that only some formats use.
@@ -17,11 +28,24 @@ pub enum Format {
 pub struct Options {
     /// The corpus name written by the annotations format.
     pub corpus: String,
+    /// GraphML and GEXF: the whole graph, or the comention projection.
+    pub projection: Projection,
+    /// GraphML and GEXF comention projection: the entity types to keep
+    /// (`--types Person,Organization`; see [`gephi::parse_types`]); `None`
+    /// keeps every type.
+    pub types: Option<Vec<EntityType>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { corpus: "corpus".to_string() }
+        Options { corpus: "corpus".to_string(), projection: Projection::default(), types: None }
+    }
+}
+
+impl Options {
+    /// The Gephi view of `graph` these options ask for.
+    pub fn view(&self, graph: &KnowledgeGraph) -> GephiView {
+        GephiView::new(graph, self.projection, self.types.as_deref())
     }
 }
 
@@ -32,6 +56,8 @@ pub fn write(graph: &KnowledgeGraph, format: Format, options: &Options, out: &mu
             let annotations = crate::annotations::from_graph(graph, &options.corpus);
             crate::annotations::write(&annotations, out).map_err(crate::Error::Output)
         }
+        Format::Graphml => graphml::write_graphml(graph, options, out).map_err(crate::Error::Output),
+        Format::Gexf => gexf::write_gexf(graph, options, out).map_err(crate::Error::Output),
     }
 }
 
@@ -52,3 +78,6 @@ mod tests {
         assert_eq!(text.as_bytes(), expected);
     }
 }
+
+#[cfg(test)]
+mod gephi_tests;

@@ -168,11 +168,36 @@ pub fn extract(source: &str, document: &Document, doc: &mut DocText, knowledge: 
     let mut mentions = gazetteer_mentions(source, doc, &knowledge.gazetteer);
     persons::find(source, doc, knowledge, &mut mentions);
     works::find(source, doc, knowledge, &mut mentions);
-    mentions.sort_by_key(|m| (m.range.start, m.range.end));
-    // Indices shift with the sort: remap parents.
+    let event_range = works::title_event(source, document, doc, &mut mentions);
+    let mentions = into_text_order(mentions, doc);
     let speakers = persons::speakers(doc, &mentions, knowledge);
-    let event = works::delivered_at(source, document, doc, &mentions, knowledge);
+    let event = event_range.and_then(|r| mentions.iter().position(|m| m.range == r && m.etype == EntityType::Event));
     Findings { mentions, speakers, event }
+}
+
+/// Sorts mentions by offset, remapping every index that points into them.
+fn into_text_order(mentions: Vec<Found>, doc: &mut DocText) -> Vec<Found> {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].range.start, mentions[i].range.end, mentions[i].etype));
+    let mut new_index = vec![0; mentions.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for slot in doc.gazetteer_at.iter_mut().flatten() {
+        *slot = new_index[*slot];
+    }
+    let mut sorted: Vec<Option<Found>> = mentions.into_iter().map(Some).collect();
+    order
+        .iter()
+        .map(|&old| {
+            let mut m = sorted[old].take().expect("each mention moves once");
+            m.parent = m.parent.map(|p| new_index[p]);
+            if let Naming::Sitting { ordinal, body } = m.naming {
+                m.naming = Naming::Sitting { ordinal, body: new_index[body] };
+            }
+            m
+        })
+        .collect()
 }
 
 /// Country and organization names of the gazetteer, and "the Russian side".

@@ -1,0 +1,82 @@
+//! Normalised keys for names, shared by the recognizers and the resolve
+//! stage: two surface forms with one key name one entity.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-case ASCII letters and digits of `text`, accents dropped, words
+/// separated by one space.
+pub fn fold_words(text: &str) -> String {
+    let folded: String = text
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// British spellings folded to American ones, so that "behaviour" and
+/// "behavior" give one key.
+fn americanise(word: &str) -> String {
+    let word = word.replace("our", "or");
+    match word.as_str() {
+        "programme" => "program".to_string(),
+        "organisation" => "organization".to_string(),
+        w if w.ends_with("isation") => format!("{}ization", &w[..w.len() - 7]),
+        _ => word,
+    }
+}
+
+/// Words a phrase key leaves out: articles, markers of draft status, and
+/// prepositions.
+const KEY_STOP_WORDS: [&str; 16] =
+    ["the", "a", "an", "of", "on", "for", "in", "to", "and", "draft", "updated", "universal", "final", "such", "its", "this"];
+
+/// The key of a referenced document, proposal or event: its content words,
+/// Americanised; at most `words` of them.
+pub fn phrase_key(text: &str, words: usize) -> String {
+    fold_words(text)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !KEY_STOP_WORDS.contains(w))
+        .map(americanise)
+        .take(words)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The key of a person's name: folded, with transliteration variants of
+/// Russian names made one ("Andrey"/"Andrei", "Nikolay"/"Nikolai",
+/// "Yuriy"/"Yuri").
+pub fn person_key(name: &str) -> String {
+    fold_words(name)
+        .split(' ')
+        .map(|w| {
+            let w = w.strip_suffix("iy").map(|s| format!("{s}i")).unwrap_or_else(|| w.to_string());
+            match w.strip_suffix('y') {
+                Some(stem) if stem.ends_with(['e', 'a', 'o']) => format!("{stem}i"),
+                _ => w,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_variants_share_a_key() {
+        assert_eq!(person_key("Andrey Krutskikh"), person_key("Andrei Krutskikh"));
+        assert_eq!(person_key("Nikolay Glushkov"), person_key("Nikolai Glushkov"));
+        assert_eq!(person_key("António Guterres"), "antonio guterres");
+        assert_ne!(person_key("Andrey Kelin"), person_key("Andrey Krutskikh"));
+    }
+
+    #[test]
+    fn phrase_keys_ignore_articles_markers_and_spelling() {
+        assert_eq!(phrase_key("the rules of responsible behaviour", 3), phrase_key("universal rules of responsible behavior of states", 3));
+        assert_eq!(phrase_key("draft Convention on International Information Security", 9), phrase_key("Convention on International Information Security", 9));
+        assert_eq!(phrase_key("Minsk Agreements", 9), phrase_key("Minsk agreements", 9));
+    }
+}

@@ -1,0 +1,349 @@
+//! Persons: a run of capitalised name words that a courtesy title or a post
+//! introduces ("Foreign Minister Sergey Lavrov", "Ms. Izumi Nakamitsu",
+//! "Mr Hunt"), that starts with a known given name ("Boris Johnson"), or that
+//! starts with an initial ("B.Gafoor"). The post before the name or after it
+//! in apposition ("Alexander Yakovenko, Ambassador of the Russian Federation
+//! to the UK") gives the person's roles, and the country or body the post
+//! names gives whom they speak for.
+
+use std::ops::Range;
+
+use super::text::Token;
+use super::{DocText, Found, Knowledge, Naming};
+use crate::model::EntityType;
+
+/// Words that join the parts of a post ("Minister of Foreign Affairs of the
+/// Kingdom of Bahrain").
+const CONNECTORS: [&str; 7] = ["of", "the", "for", "to", "on", "and", "in"];
+
+/// Finds persons and appends them to `mentions`.
+pub fn find(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found>) {
+    let mut taken = vec![false; doc.tokens.len()];
+    let mut found: Vec<(Range<usize>, Found)> = Vec::new();
+    for line in &doc.lines {
+        let mut i = line.start;
+        while i < line.end {
+            let Some(run) = name_run(doc, k, i, line.end) else {
+                i += 1;
+                continue;
+            };
+            if let Some((run, person)) = person_at(source, doc, k, run.clone(), mentions, &taken) {
+                for t in run.clone() {
+                    taken[t] = true;
+                }
+                found.push((run, person));
+            }
+            i = run.end.max(i + 1);
+        }
+    }
+    coordinated_given_names(source, doc, k, &mut found);
+    mentions.extend(found.into_iter().map(|(_, p)| p));
+}
+
+/// A word that may be part of a personal name.
+fn is_name_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
+    let token = &doc.tokens[i];
+    let base = token.base();
+    token.is_capitalised()
+        && doc.gazetteer_at[i].is_none()
+        && base.chars().count() >= 2
+        && !base.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && !base.chars().any(|c| c.is_ascii_digit() || c == '/')
+        && !k.lexicon.not_name_words.contains(base)
+        && !k.role_words.contains(base)
+        && !k.lexicon.honorifics.contains(token.text)
+        && !k.lexicon.honorifics.contains(base)
+        && crate::dates::month_number(base).is_none()
+}
+
+/// "B.Gafoor": an initial glued to a surname.
+fn is_initialled(token: &Token) -> bool {
+    let mut chars = token.base().chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some('.'), Some(b)) if a.is_uppercase() && b.is_uppercase())
+}
+
+/// The longest run of name words starting at `i` on one line (particles
+/// inside, a month name only after a given name: "Theresa May").
+fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<Range<usize>> {
+    if !(is_name_word(doc, k, i) || is_initialled(&doc.tokens[i])) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < line_end && j - i < 6 && !doc.tokens[j - 1].is_possessive() {
+        let token = &doc.tokens[j];
+        let particle = k.lexicon.name_particles.contains(token.text) && j + 1 < line_end && is_name_word(doc, k, j + 1);
+        let month_surname = crate::dates::month_number(token.base()).is_some()
+            && token.is_capitalised()
+            && j == i + 1
+            && k.given_names.contains(doc.tokens[i].text);
+        if is_name_word(doc, k, j) || particle || month_surname {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    Some(i..j)
+}
+
+/// Decides whether a run names a person and builds its mention.
+fn person_at(
+    source: &str,
+    doc: &DocText,
+    k: &Knowledge,
+    run: Range<usize>,
+    mentions: &[Found],
+    taken: &[bool],
+) -> Option<(Range<usize>, Found)> {
+    let tokens = &doc.tokens;
+    let lead = introduction(doc, k, run.start);
+    // A run preceded by nothing that introduces a person may still hold a
+    // given name further in ("Information Security Andrey Krutskikh").
+    let start = if lead.is_none() && !k.given_names.contains(tokens[run.start].base()) {
+        (run.start..run.end).find(|&t| k.given_names.contains(tokens[t].base()))?
+    } else {
+        run.start
+    };
+    let run = start..run.end;
+    let lead = if start == run.start { lead } else { introduction(doc, k, start) };
+    let given = k.given_names.contains(tokens[start].base()) && run.len() >= 2;
+    let initialled = is_initialled(&tokens[start]);
+    if !(given || initialled || (lead.is_some() && run.len() <= 4)) {
+        return None;
+    }
+    if tokens.get(run.end).is_some_and(|t| k.lexicon.non_person_heads.contains(t.base())) {
+        return None;
+    }
+    let name_range = tokens[start].start..tokens[run.end - 1].base_range().end;
+    let mut roles = Vec::new();
+    let mut role_tokens = Vec::new();
+    if let Some(role) = lead.as_ref().and_then(|l| l.role.clone()) {
+        role_tokens.push(role.clone());
+        roles.extend(split_roles(source, doc, k, role));
+    }
+    if let Some(role) = apposition(doc, k, run.end) {
+        role_tokens.push(role.clone());
+        roles.extend(split_roles(source, doc, k, role));
+    }
+    let _ = taken;
+    let affiliation = role_tokens.iter().find_map(|r| affiliation(doc, k, mentions, r.clone()));
+    let person = Found {
+        name: source[name_range.clone()].to_string(),
+        range: name_range,
+        etype: EntityType::Person,
+        naming: Naming::Person,
+        roles,
+        affiliation,
+        parent: None,
+        token: start,
+    };
+    Some((run, person))
+}
+
+/// What introduces a name: a courtesy title and/or a post ending right
+/// before it.
+struct Introduction {
+    /// Tokens of the post, if any.
+    role: Option<Range<usize>>,
+}
+
+fn introduction(doc: &DocText, k: &Knowledge, name: usize) -> Option<Introduction> {
+    let tokens = &doc.tokens;
+    let mut p = name;
+    let mut courtesy = false;
+    // Courtesy titles, possibly abbreviated with a separate full stop.
+    loop {
+        if p == 0 {
+            break;
+        }
+        let before = &tokens[p - 1];
+        if k.lexicon.honorifics.contains(before.text) {
+            courtesy = true;
+            p -= 1;
+        } else if before.text == "." && p >= 2 && k.lexicon.honorifics.contains(&format!("{}.", tokens[p - 2].text)) {
+            courtesy = true;
+            p -= 2;
+        } else {
+            break;
+        }
+    }
+    let role_end = p;
+    let role = if role_end > 0 && is_role_head_end(k, &tokens[role_end - 1]) { post_before(doc, k, role_end) } else { None };
+    (courtesy || role.is_some()).then_some(Introduction { role })
+}
+
+/// The last word of a post ("Minister", "Secretary-General", "journalist").
+fn is_role_head_end(k: &Knowledge, token: &Token) -> bool {
+    token.word && k.lexicon.role_heads.iter().any(|h| h.rsplit(' ').next() == Some(token.base()))
+}
+
+fn is_role_word(k: &Knowledge, token: &Token) -> bool {
+    token.word && k.role_words.contains(token.base())
+}
+
+/// The post ending at token `end` (exclusive): the chain of capitalised
+/// words, post words and connectors before it, from its first post word
+/// (with a country or body named right before that: "UK Prime Minister").
+fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>> {
+    let tokens = &doc.tokens;
+    let mut start = end;
+    while start > 0 {
+        let t = &tokens[start - 1];
+        let chainable = t.word
+            && (t.is_capitalised() || is_role_word(k, t) || CONNECTORS.contains(&t.text))
+            && !(t.is_possessive() && doc.gazetteer_at[start - 1].is_none());
+        if !chainable {
+            break;
+        }
+        start -= 1;
+    }
+    let mut first = (start..end).find(|&t| is_role_word(k, &tokens[t]))?;
+    while first > start && (doc.gazetteer_at[first - 1].is_some() || k.gazetteer.demonym(tokens[first - 1].base()).is_some()) {
+        first -= 1;
+    }
+    Some(first..end)
+}
+
+/// A post in apposition after a name: ", Director of the Department …".
+fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>> {
+    let tokens = &doc.tokens;
+    if tokens.get(after).is_none_or(|t| t.text != ",") {
+        return None;
+    }
+    let mut start = after + 1;
+    if tokens.get(start).is_some_and(|t| t.text == "the") {
+        start += 1;
+    }
+    if !tokens.get(start).is_some_and(|t| t.is_capitalised() && is_role_word(k, t)) {
+        return None;
+    }
+    let mut end = start;
+    while let Some(t) = tokens.get(end) {
+        let stop = !t.word || k.lexicon.role_stop_words.iter().any(|w| w == t.text);
+        let in_name = t.text == "in"
+            && tokens.get(end + 1).is_some_and(|n| n.text == "the")
+            && tokens.get(end + 2).is_some_and(|n| n.is_capitalised());
+        if stop && !in_name {
+            break;
+        }
+        end += 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// A post as printed, split where "and" joins two posts ("Under-Secretary-
+/// General and High Representative for Disarmament Affairs").
+fn split_roles(source: &str, doc: &DocText, k: &Knowledge, role: Range<usize>) -> Vec<String> {
+    let tokens = &doc.tokens;
+    let mut parts = Vec::new();
+    let mut start = role.start;
+    for t in role.clone() {
+        if tokens[t].text == "and" && tokens.get(t + 1).is_some_and(|n| is_role_word(k, n) && n.is_capitalised()) {
+            parts.push(start..t);
+            start = t + 1;
+        }
+    }
+    parts.push(start..role.end);
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut end = p.end;
+            while end > p.start + 1 && CONNECTORS.contains(&tokens[end - 1].text) {
+                end -= 1;
+            }
+            source[tokens[p.start].start..tokens[end - 1].end].to_string()
+        })
+        .collect()
+}
+
+/// Whom a post makes its holder speak for: a country named before the post
+/// head ("Polish Ambassador", "UK Permanent Representative"), else the first
+/// country the post names, else the country of the first body it names,
+/// else that body, else a country by demonym ("Head of the Russian
+/// delegation"). Journalists and experts speak for no one.
+fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usize>) -> Option<usize> {
+    let tokens = &doc.tokens;
+    if role.clone().any(|t| k.lexicon.unaffiliated_roles.contains(tokens[t].base())) {
+        return None;
+    }
+    let entry_at = |t: usize| {
+        doc.gazetteer_at[t].and_then(|m| match &mentions[m].naming {
+            Naming::Gazetteer { entries, .. } => entries.first().copied(),
+            _ => None,
+        })
+    };
+    let gazetteer = &k.gazetteer;
+    let is_country = |e: usize| gazetteer.entries[e].etype == EntityType::Country;
+    let head = (role.start..role.end).find(|&t| is_role_word(k, &tokens[t])).unwrap_or(role.start);
+    let leading = (role.start..head).find_map(|t| entry_at(t).or_else(|| gazetteer.demonym(tokens[t].base())));
+    let entries: Vec<usize> = role.clone().filter_map(entry_at).collect();
+    let country = entries.iter().copied().find(|&e| is_country(e));
+    let body_country = entries.iter().find_map(|&e| gazetteer.entries[e].country.as_deref().and_then(|c| gazetteer.index_of(c)));
+    let demonym = role.clone().find_map(|t| gazetteer.demonym(tokens[t].base()));
+    let implied = role.clone().find_map(|t| k.lexicon.role_affiliations.get(tokens[t].base()).and_then(|id| gazetteer.index_of(id)));
+    leading.or(country).or(body_country).or(entries.first().copied()).or(demonym).or(implied)
+}
+
+/// "Sergei and Yulia Skripal": a lone given name joined by "and" to a
+/// person shares that person's surname.
+fn coordinated_given_names(source: &str, doc: &DocText, k: &Knowledge, found: &mut Vec<(Range<usize>, Found)>) {
+    let tokens = &doc.tokens;
+    let mut extra = Vec::new();
+    for (run, person) in found.iter() {
+        if run.len() < 2 || run.start < 2 || tokens[run.start - 1].text != "and" {
+            continue;
+        }
+        let lone = run.start - 2;
+        if !k.given_names.contains(tokens[lone].text) || found.iter().any(|(r, _)| r.contains(&lone)) {
+            continue;
+        }
+        let surname = tokens[run.end - 1].base();
+        let range = tokens[lone].start..tokens[lone].end;
+        extra.push((
+            lone..lone + 1,
+            Found {
+                name: format!("{} {surname}", &source[range.clone()]),
+                range,
+                etype: EntityType::Person,
+                naming: Naming::Person,
+                roles: Vec::new(),
+                affiliation: None,
+                parent: None,
+                token: lone,
+            },
+        ));
+        let _ = person;
+    }
+    found.extend(extra);
+}
+
+/// The persons a title names as its authors: those before its genre word
+/// ("Foreign Minister Sergey Lavrov’s remarks") and those after "by" or
+/// "of" right after it ("Statement by Amb. Andrey Krutskikh",
+/// "Article co-authored by A and B").
+pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> {
+    let title = doc.title.clone();
+    let tokens = &doc.tokens;
+    let is_kind = |t: &Token| k.lexicon.kinds.iter().any(|(w, _)| !w.contains(' ') && t.text.eq_ignore_ascii_case(w));
+    let Some(kind_at) = title.clone().find(|&t| is_kind(&tokens[t])) else { return Vec::new() };
+    let persons_in = |range: Range<usize>| -> Vec<usize> {
+        mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.etype == EntityType::Person && range.contains(&m.token))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut speakers = persons_in(title.start..kind_at);
+    let mut after = kind_at + 1;
+    while after < title.end && (tokens[after].text == "co-authored" || tokens[after].text == "written") {
+        after += 1;
+    }
+    if after < title.end && matches!(tokens[after].text, "by" | "of") {
+        let stop = (after + 1..title.end)
+            .find(|&t| matches!(tokens[t].text, "with" | "to" | "at" | "published" | "concerning" | "on" | "in" | "following" | "during"))
+            .unwrap_or(title.end);
+        speakers.extend(persons_in(after + 1..stop));
+    }
+    speakers
+}

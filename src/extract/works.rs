@@ -1,0 +1,601 @@
+//! Events, referenced documents and proposals, found by the heads of their
+//! names and what stands around them:
+//! - events: "the Fifth Session of the OEWG …", "the 26th OSCE Ministerial
+//!   Council meeting", "the Raisina Dialogue", "the NATO Summit in Warsaw";
+//! - documents: "the UN Charter", "OSCE Permanent Council Decision 1039",
+//!   "the Treaty on the Non-Proliferation of Nuclear Weapons",
+//!   "UNGA resolutions (“Developments in …”)";
+//! - proposals: "draft …", what a party proposes, establishes or adopts
+//!   ("establishing a permanent entity under the UN auspices"), "universal
+//!   rules of …", named plans ("the Peaceful Cyberplan for OSCE").
+//!
+//! Then acronyms defined in parentheses and bare heads ("the Treaty",
+//! "the PoA") are linked to the names they stand for.
+
+use std::ops::Range;
+
+use super::names::phrase_key;
+use super::text::Token;
+use super::{DocText, Found, Knowledge, Naming};
+use crate::model::{Document, EntityType};
+
+/// Capitalised words that begin a sentence or clause without being part of
+/// a name.
+const FUNCTION_WORDS: [&str; 22] = [
+    "The", "A", "An", "At", "In", "On", "Of", "For", "By", "With", "This", "That", "Our", "Its", "Their", "We", "It",
+    "As", "To", "From", "Since", "During",
+];
+
+/// How many content words a proposal's key keeps (head and two more).
+const PROPOSAL_KEY_WORDS: usize = 3;
+
+pub fn find(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found>) {
+    let mut found: Vec<Found> = Vec::new();
+    proposals(source, doc, k, mentions, &mut found);
+    events(source, doc, k, mentions, &mut found);
+    documents(source, doc, k, mentions, &mut found);
+    acronyms_and_bare_heads(source, doc, &mut found);
+    mentions.extend(found);
+}
+
+// ------------------------------------------------------------------ helpers
+
+fn is_ordinal(k: &Knowledge, token: &Token) -> bool {
+    let t = token.text;
+    let numeric = t.len() > 2 && t[..t.len() - 2].chars().all(|c| c.is_ascii_digit()) && ["st", "nd", "rd", "th"].contains(&&t[t.len() - 2..]);
+    let roman = !t.is_empty() && t.len() <= 5 && t.chars().all(|c| "IVXLC".contains(c));
+    let year = t.len() == 4 && t.chars().all(|c| c.is_ascii_digit());
+    numeric || roman || year || k.lexicon.ordinal_words.contains(&t.to_lowercase())
+}
+
+/// The number an ordinal stands for ("26th", "Fifth", "II", "first-ever").
+fn ordinal_number(token: &Token) -> Option<u32> {
+    let lower = token.text.to_lowercase();
+    const WORDS: [&str; 12] =
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+    if let Some(i) = WORDS.iter().position(|w| lower == *w || lower == format!("{w}-ever")) {
+        return Some(i as u32 + 1);
+    }
+    if lower.len() > 2 && lower[..lower.len() - 2].chars().all(|c| c.is_ascii_digit()) {
+        return lower[..lower.len() - 2].parse().ok();
+    }
+    let roman = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let values: Option<Vec<u32>> = token.text.chars().map(roman).collect();
+    let values = values.filter(|v| !v.is_empty() && v.len() <= 5)?;
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|next| next > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    u32::try_from(total).ok()
+}
+
+fn org_mention(doc: &DocText, mentions: &[Found], token: usize) -> Option<usize> {
+    doc.gazetteer_at.get(token).copied().flatten().filter(|&m| mentions[m].etype == EntityType::Organization)
+}
+
+/// End (exclusive) of the gazetteer mention covering `token`.
+fn mention_end(doc: &DocText, token: usize) -> usize {
+    let m = doc.gazetteer_at[token];
+    let mut end = token;
+    while end < doc.tokens.len() && doc.gazetteer_at[end] == m {
+        end += 1;
+    }
+    end
+}
+
+fn overlaps(found: &[Found], mentions: &[Found], range: &Range<usize>, types: &[EntityType]) -> bool {
+    found.iter().chain(mentions).any(|m| types.contains(&m.etype) && m.range.start < range.end && range.start < m.range.end)
+}
+
+/// A capitalised name after a preposition: "the Non-Proliferation of
+/// Nuclear Weapons", "High-Ranking Officials Responsible for Security
+/// Matters". Returns the end (exclusive), or `start` when there is none.
+fn capitalised_phrase(doc: &DocText, start: usize, limit: usize) -> usize {
+    let tokens = &doc.tokens;
+    let mut i = start;
+    if tokens.get(i).is_some_and(|t| t.text == "the") {
+        i += 1;
+    }
+    let mut end = start;
+    while i < limit {
+        let t = &tokens[i];
+        if t.is_capitalised() || doc.gazetteer_at[i].is_some() {
+            i += 1;
+            end = i;
+            if t.is_possessive() {
+                break;
+            }
+        } else if matches!(t.text, "of" | "on" | "for" | "and" | "the") && i + 1 < limit && (tokens[i + 1].is_capitalised() || tokens[i + 1].text == "the") {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// A lower-case complement after a preposition: "on cooperation in
+/// combating information crimes". Stops at clause words, participles,
+/// punctuation and dates; returns the end (exclusive).
+fn complement(doc: &DocText, k: &Knowledge, start: usize, limit: usize, max_words: usize) -> usize {
+    let tokens = &doc.tokens;
+    let mut end = start;
+    let mut i = start;
+    let mut words = 0;
+    while i < limit && words < max_words {
+        let t = &tokens[i];
+        let participle = t.is_lower() && t.text.len() > 4 && t.text.ends_with("ed");
+        let date_follows = tokens.get(i + 1).is_some_and(|n| n.text.chars().all(|c| c.is_ascii_digit()) || crate::dates::month_number(n.text).is_some());
+        if !t.word || k.lexicon.phrase_stop_words.contains(t.text) || participle || (t.text == "in" && date_follows) {
+            break;
+        }
+        i += 1;
+        words += 1;
+        if !matches!(t.text, "of" | "on" | "for" | "in" | "the" | "a" | "an" | "under") {
+            end = i;
+        }
+    }
+    end
+}
+
+fn line_end(doc: &DocText, token: usize) -> usize {
+    doc.lines.iter().find(|l| l.contains(&token)).map_or(doc.tokens.len(), |l| l.end)
+}
+
+fn new_found(source: &str, doc: &DocText, tokens: Range<usize>, etype: EntityType, naming: Naming, parent: Option<usize>) -> Found {
+    let range = doc.tokens[tokens.start].start..doc.tokens[tokens.end - 1].base_range().end;
+    let name = source[range.clone()].to_string();
+    Found { name, range, etype, naming, roles: Vec::new(), affiliation: None, parent, token: tokens.start }
+}
+
+fn is_head(list: &[String], token: &Token) -> bool {
+    list.iter().any(|h| !h.contains(' ') && (h == token.base() || (token.is_capitalised() && h.len() > 3 && token.base().to_lowercase().ends_with(&h.to_lowercase()) && h.chars().next().is_some_and(char::is_uppercase))))
+}
+
+// ------------------------------------------------------------------- events
+
+fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found: &mut Vec<Found>) {
+    let tokens = &doc.tokens;
+    let mut events: Vec<Found> = Vec::new();
+    for h in 0..tokens.len() {
+        let head = &tokens[h];
+        let two_word = head.text == "video" && tokens.get(h + 1).is_some_and(|t| t.text == "conference");
+        if !(k.lexicon.event_heads.iter().any(|e| e == head.text) || two_word) || doc.gazetteer_at[h].is_some() {
+            continue;
+        }
+        let head_end = if two_word { h + 2 } else { h + 1 };
+        let line_end = line_end(doc, h);
+        let line_start = doc.lines.iter().find(|l| l.contains(&h)).map_or(0, |l| l.start);
+        if h > line_start {
+            let before = tokens[h - 1].text.to_lowercase();
+            if k.lexicon.non_event_head_prefixes.iter().any(|p| *p == before) {
+                continue;
+            }
+        }
+        // Left: ordinals, capitalised words, bodies; a possessive only right before the head.
+        let mut left = h;
+        let mut has_ordinal = false;
+        while left > line_start {
+            let t = &tokens[left - 1];
+            let ok = if t.is_possessive() {
+                left == h && t.is_capitalised()
+            } else {
+                (t.is_capitalised() && !FUNCTION_WORDS.contains(&t.text)) || doc.gazetteer_at[left - 1].is_some() || is_ordinal(k, t)
+            };
+            if !ok {
+                break;
+            }
+            has_ordinal |= is_ordinal(k, t) && !t.is_capitalised() || t.text.chars().next().is_some_and(|c| c.is_ascii_digit()) || ordinal_number(t).is_some();
+            left -= 1;
+        }
+        // Right: "of/on/for" and a body or a capitalised name; "in City" after a bare capitalised head.
+        let mut right = head_end;
+        let mut body = (left..h).find_map(|t| org_mention(doc, mentions, t));
+        let mut sitting_of = None;
+        if let Some(prep) = tokens.get(head_end).filter(|t| matches!(t.text, "of" | "on" | "for")) {
+            let mut first = head_end + 1;
+            if tokens.get(first).is_some_and(|t| t.text == "the") {
+                first += 1;
+            }
+            if let Some(org) = (first < line_end).then(|| org_mention(doc, mentions, first)).flatten() {
+                right = mention_end(doc, first);
+                body = Some(org);
+                sitting_of = Some(org);
+            } else {
+                let end = capitalised_phrase(doc, head_end + 1, line_end);
+                if end > head_end + 1 {
+                    right = end;
+                } else if prep.text == "on" && head.is_lower() {
+                    right = complement(doc, k, head_end + 1, line_end, 3).max(head_end);
+                }
+            }
+        } else if head.is_capitalised()
+            && !has_ordinal
+            && tokens.get(head_end).is_some_and(|t| t.text == "in")
+            && tokens.get(head_end + 1).is_some_and(|t| t.is_capitalised())
+            && !tokens.get(head_end + 2).is_some_and(|t| t.is_capitalised())
+        {
+            right = head_end + 2;
+        }
+        let named_left = (left..h).any(|t| tokens[t].is_capitalised() || doc.gazetteer_at[t].is_some() || ordinal_number(&tokens[t]).is_some());
+        let valid = if head.is_capitalised() { named_left || right > head_end } else { named_left };
+        if !valid {
+            continue;
+        }
+        let ordinal = (left..h).rev().find_map(|t| ordinal_number(&tokens[t]));
+        let naming = match (ordinal, sitting_of) {
+            (Some(ordinal), Some(body)) => Naming::Sitting { ordinal, body },
+            _ => Naming::Phrase(phrase_key(&source[tokens[left].start..tokens[right - 1].end], 12)),
+        };
+        events.push(new_found(source, doc, left..right, EntityType::Event, naming, body));
+    }
+    // Keep the longest of overlapping events.
+    events.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
+    for event in events {
+        if !found.iter().any(|f| f.etype == EntityType::Event && f.range.start < event.range.end && event.range.start < f.range.end)
+            && !mentions.iter().any(|m| m.range == event.range)
+        {
+            found.push(event);
+        }
+    }
+}
+
+/// The event a title says the document was delivered at: "… at the 26th
+/// OSCE Ministerial Council meeting, Bratislava, …". A phrase that names no
+/// event found elsewhere becomes one ("at the military parade marking …");
+/// news and press conferences are not events.
+pub fn title_event(source: &str, document: &Document, doc: &DocText, mentions: &mut Vec<Found>) -> Option<Range<usize>> {
+    let tokens = &doc.tokens;
+    let title = doc.title.clone();
+    let at = title.clone().find(|&t| tokens[t].text == "at" && tokens.get(t + 1).is_some_and(|n| matches!(n.text, "the" | "a" | "an")))?;
+    let start = at + 2;
+    let end = (start..title.end).find(|&t| tokens[t].text == ",").unwrap_or(title.end);
+    if start >= end {
+        return None;
+    }
+    let phrase = tokens[start].start..tokens[end - 1].end;
+    let text = source[phrase.clone()].to_lowercase();
+    if text.contains("news conference") || text.contains("press conference") || text.contains("briefing") {
+        return None;
+    }
+    let inside = mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::Event && phrase.start <= m.range.start && m.range.end <= phrase.end)
+        .max_by_key(|m| m.range.len());
+    if let Some(event) = inside {
+        return Some(event.range.clone());
+    }
+    // Cut the phrase at a place or date that closes it ("… in London").
+    let end = (start..end).find(|&t| tokens[t].text == "in" && tokens.get(t + 1).is_some_and(|n| n.is_capitalised())).unwrap_or(end);
+    let dated = crate::dates::find_dates(&source[tokens[start].start..tokens[end - 1].end]);
+    if !dated.is_empty() || end <= start {
+        return None;
+    }
+    let _ = document;
+    let naming = Naming::Phrase(phrase_key(&source[tokens[start].start..tokens[end - 1].end], 12));
+    let event = new_found(source, doc, start..end, EntityType::Event, naming, None);
+    let range = event.range.clone();
+    mentions.push(event);
+    Some(range)
+}
+
+// ---------------------------------------------------------------- documents
+
+fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found: &mut Vec<Found>) {
+    let tokens = &doc.tokens;
+    for h in 0..tokens.len() {
+        let head = &tokens[h];
+        if !head.word || !k.lexicon.document_heads.iter().any(|d| d == head.base()) || doc.gazetteer_at[h].is_some() {
+            continue;
+        }
+        let line_end = line_end(doc, h);
+        let line_start = doc.lines.iter().find(|l| l.contains(&h)).map_or(0, |l| l.start);
+        if (h.saturating_sub(3)..h).any(|t| tokens[t].text.eq_ignore_ascii_case("draft")) {
+            continue;
+        }
+        // A quoted title after "resolutions": UNGA resolutions (“…”).
+        if head.is_lower() && tokens.get(h + 1).is_some_and(|t| t.text == "(") && tokens.get(h + 2).is_some_and(|t| matches!(t.text, "“" | "\"")) {
+            if let Some(close) = (h + 3..line_end).find(|&t| matches!(tokens[t].text, "”" | "\"")) {
+                if close > h + 3 {
+                    let parent = (line_start..h).rev().take(3).find_map(|t| org_mention(doc, mentions, t));
+                    let name_tokens = h + 3..close;
+                    let naming = Naming::Phrase(phrase_key(doc.span_text(source, name_tokens.clone()), 12));
+                    found.push(new_found(source, doc, name_tokens, EntityType::Document, naming, parent));
+                    continue;
+                }
+            }
+        }
+        let mut left = h;
+        while left > line_start {
+            let t = &tokens[left - 1];
+            let ok = (t.is_capitalised() && !FUNCTION_WORDS.contains(&t.text) && (!t.is_possessive() || left == h))
+                || doc.gazetteer_at[left - 1].is_some();
+            if !ok {
+                break;
+            }
+            left -= 1;
+            if t.is_possessive() {
+                break;
+            }
+        }
+        let mut right = h + 1;
+        let number = tokens.get(h + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
+        if number {
+            right = h + 2;
+        } else if tokens.get(h + 1).is_some_and(|t| matches!(t.text, "of" | "on" | "for")) {
+            let end = capitalised_phrase(doc, h + 2, line_end);
+            if end > h + 2 {
+                right = end;
+            }
+        }
+        // "decisions of the NATO Summit in Warsaw": a text of an event.
+        let mut parent = (left..h).find_map(|t| org_mention(doc, mentions, t));
+        if head.is_lower() && left == h && tokens.get(h + 1).is_some_and(|t| t.text == "of") {
+            let event = found.iter().find(|f| f.etype == EntityType::Event && doc.token_at(f.range.start) <= h + 3 && doc.token_at(f.range.start) > h);
+            if let Some(event) = event {
+                let end = doc.token_at(event.range.end);
+                let parent = event.parent;
+                let naming = Naming::Phrase(phrase_key(doc.span_text(source, h..end), 12));
+                found.push(new_found(source, doc, h..end, EntityType::Document, naming, parent));
+            }
+            continue;
+        }
+        let named_left = left < h;
+        let valid = if head.is_capitalised() { named_left || right > h + 1 } else { named_left && !tokens[left].is_lower() };
+        if !valid {
+            continue;
+        }
+        if parent.is_none() {
+            parent = (h + 1..right).find_map(|t| org_mention(doc, mentions, t));
+        }
+        let range = tokens[left].start..tokens[right - 1].end;
+        if overlaps(found, mentions, &range, &[EntityType::Proposal, EntityType::Document, EntityType::Event]) {
+            continue;
+        }
+        // Only texts a body issues carry an issuer.
+        let issued = ["Decision", "Decisions", "decisions", "Resolution", "resolution", "resolutions", "Report", "Reports", "report", "reports", "Declaration", "Communiqué", "Communique"];
+        let parent = parent.filter(|_| issued.contains(&head.base()));
+        let naming = Naming::Phrase(phrase_key(doc.span_text(source, left..right), 12));
+        found.push(new_found(source, doc, left..right, EntityType::Document, naming, parent));
+    }
+    quoted_titles(source, doc, k, found);
+}
+
+/// “An Invisible Chain” speech: a quoted title before a genre word.
+fn quoted_titles(source: &str, doc: &DocText, k: &Knowledge, found: &mut Vec<Found>) {
+    let tokens = &doc.tokens;
+    for open in 0..tokens.len() {
+        if tokens[open].text != "“" {
+            continue;
+        }
+        let Some(close) = (open + 1..line_end(doc, open)).find(|&t| tokens[t].text == "”") else { continue };
+        let genre = tokens.get(close + 1).is_some_and(|t| matches!(t.text, "speech" | "article" | "report" | "book" | "doctrine" | "strategy" | "lecture"));
+        if genre && close > open + 1 && tokens[open + 1].is_capitalised() {
+            let naming = Naming::Phrase(phrase_key(doc.span_text(source, open + 1..close), 12));
+            found.push(new_found(source, doc, open + 1..close, EntityType::Document, naming, None));
+        }
+        let _ = k;
+    }
+}
+
+// ---------------------------------------------------------------- proposals
+
+fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found: &mut Vec<Found>) {
+    let tokens = &doc.tokens;
+    let heads = &k.lexicon.proposal_heads;
+    let mut push = |found: &mut Vec<Found>, span: Range<usize>, parent: Option<usize>| {
+        let range = tokens[span.start].start..tokens[span.end - 1].end;
+        if found.iter().any(|f| f.range.start < range.end && range.start < f.range.end) {
+            return;
+        }
+        let naming = Naming::Phrase(phrase_key(doc.span_text(source, span.clone()), PROPOSAL_KEY_WORDS));
+        found.push(new_found(source, doc, span, EntityType::Proposal, naming, parent));
+    };
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        let line_end = line_end(doc, i);
+        let line_start = doc.lines.iter().find(|l| l.contains(&i)).map_or(0, |l| l.start);
+        // (a) "draft …"
+        if t.text.eq_ignore_ascii_case("draft") && !tokens.get(i + 1).is_some_and(|n| n.text == "of") {
+            let Some(head) = (i + 1..(i + 5).min(line_end)).find(|&h| is_head(heads, &tokens[h]) || is_head(&k.lexicon.document_heads, &tokens[h])) else { continue };
+            if (i + 1..head).any(|m| !(tokens[m].is_lower() || doc.gazetteer_at[m].is_some())) {
+                continue;
+            }
+            let end = noun_phrase_end(doc, k, head, line_end);
+            let mut start = i;
+            let mut marked = false;
+            while start > line_start {
+                let before = &tokens[start - 1];
+                let marker = k.lexicon.proposal_markers.iter().any(|m| m == before.text) && before.is_lower();
+                let org_modifier = doc.gazetteer_at[start - 1].is_some() && tokens[head].is_lower();
+                if marker || org_modifier {
+                    marked |= marker;
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            let parent = (line_start.max(i.saturating_sub(4))..i).find_map(|m| org_mention(doc, mentions, m));
+            if end > head + 1 || tokens[head].is_capitalised() || marked || start < i {
+                push(found, start..end, parent);
+            }
+            continue;
+        }
+        // (b) what a party proposes, establishes or adopts.
+        if let Some(after) = verb_end(doc, k, i) {
+            let mut np = after;
+            while np < line_end && matches!(tokens[np].text, "a" | "an" | "the" | "following") {
+                np += 1;
+            }
+            let Some(head) = (np..(np + 4).min(line_end)).find(|&h| is_head(heads, &tokens[h])) else { continue };
+            if (np..head).any(|m| !(tokens[m].is_lower() || doc.gazetteer_at[m].is_some()) || k.lexicon.phrase_stop_words.contains(tokens[m].text)) {
+                continue;
+            }
+            let end = noun_phrase_end(doc, k, head, line_end);
+            if end > head + 1 {
+                push(found, np..end, None);
+            }
+            continue;
+        }
+        // (c) "universal rules of …", "intergovernmental directory of …"
+        if matches!(t.text, "universal" | "intergovernmental" | "permanent") {
+            let Some(head) = (i + 1..(i + 3).min(line_end)).find(|&h| is_head(heads, &tokens[h])) else { continue };
+            let end = noun_phrase_end(doc, k, head, line_end);
+            if end > head + 2 {
+                push(found, i..end, None);
+            }
+            continue;
+        }
+        // (d) "a concept of a convention on …"
+        if matches!(t.text, "concept" | "idea" | "prototype") && tokens.get(i + 1).is_some_and(|n| n.text == "of") {
+            let mut h = i + 2;
+            if tokens.get(h).is_some_and(|n| matches!(n.text, "a" | "an" | "the")) {
+                h += 1;
+            }
+            if tokens.get(h).is_some_and(|n| is_head(heads, n) && n.text != "concept") {
+                let end = noun_phrase_end(doc, k, h, line_end);
+                push(found, i..end, None);
+            }
+            continue;
+        }
+        // (e) a named plan: "the Peaceful Cyberplan for OSCE", "Programme of Action".
+        if t.is_capitalised() && is_head(heads, t) {
+            let multiword = tokens.get(i + 1).is_some_and(|n| n.text == "of") && tokens.get(i + 2).is_some_and(|n| matches!(n.text, "Action" | "Conduct"));
+            let mut left = i;
+            while left > line_start && tokens[left - 1].is_capitalised() && !FUNCTION_WORDS.contains(&tokens[left - 1].text) && !tokens[left - 1].is_possessive() {
+                left -= 1;
+            }
+            if left == i && !multiword {
+                continue;
+            }
+            let mut end = if multiword { i + 3 } else { i + 1 };
+            if tokens.get(end).is_some_and(|n| matches!(n.text, "for" | "on")) {
+                let phrase_end = capitalised_phrase(doc, end + 1, line_end);
+                if phrase_end > end + 1 {
+                    end = phrase_end;
+                }
+            }
+            push(found, left..end, None);
+        }
+    }
+    rules_of_conduct_phrases(source, doc, k, found);
+}
+
+/// The end of a proposal's noun phrase from its head: a capitalised "of"
+/// part ("Rules of Conduct") and a lower-case complement ("for
+/// international information security").
+fn noun_phrase_end(doc: &DocText, k: &Knowledge, head: usize, line_end: usize) -> usize {
+    let tokens = &doc.tokens;
+    let mut end = head + 1;
+    if tokens.get(end).is_some_and(|t| t.text == "of") && tokens.get(end + 1).is_some_and(|t| t.is_capitalised()) {
+        end = capitalised_phrase(doc, end + 1, line_end).max(end);
+    }
+    if tokens.get(end).is_some_and(|t| matches!(t.text, "of" | "on" | "for" | "under")) {
+        let c = complement(doc, k, end + 1, line_end, 8);
+        if c > end + 1 {
+            end = c;
+        }
+    }
+    end
+}
+
+/// If token `i` starts a proposal verb, the token after it.
+fn verb_end(doc: &DocText, k: &Knowledge, i: usize) -> Option<usize> {
+    let tokens = &doc.tokens;
+    k.lexicon.proposal_verbs.iter().find_map(|verb| {
+        let words: Vec<&str> = verb.split(' ').collect();
+        let matches = words.iter().enumerate().all(|(n, w)| tokens.get(i + n).is_some_and(|t| t.text == *w));
+        matches.then_some(i + words.len())
+    })
+}
+
+/// Tentative proposals: "rules of responsible behaviour" with no marker.
+/// The resolve stage keeps them only when a marked proposal shares their key.
+fn rules_of_conduct_phrases(source: &str, doc: &DocText, k: &Knowledge, found: &mut Vec<Found>) {
+    let tokens = &doc.tokens;
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        let base = t.text.split('/').next().unwrap_or(t.text);
+        if !matches!(base.to_lowercase().as_str(), "rules" | "norms") || tokens.get(i + 1).is_none_or(|n| n.text != "of") {
+            continue;
+        }
+        let end = complement(doc, k, i + 2, line_end(doc, i), 8);
+        if end < i + 4 {
+            continue;
+        }
+        let span = i..end;
+        let range = tokens[span.start].start..tokens[span.end - 1].end;
+        if found.iter().any(|f| f.range.start < range.end && range.start < f.range.end) {
+            continue;
+        }
+        let key = phrase_key(doc.span_text(source, span.clone()), PROPOSAL_KEY_WORDS);
+        found.push(new_found(source, doc, span, EntityType::Proposal, Naming::Phrase(format!("{TENTATIVE}{key}")), None));
+    }
+}
+
+/// Key prefix of a tentative proposal.
+pub const TENTATIVE: &str = "?";
+
+// ----------------------------------------------------------- coreference
+
+/// "the Programme of Action (PoA)" defines "PoA"; "the PoA" and "the PoCs
+/// Directory" then name it too. "the Treaty", "The Plan" name the last text
+/// or proposal with that head.
+fn acronyms_and_bare_heads(source: &str, doc: &DocText, found: &mut Vec<Found>) {
+    let tokens = &doc.tokens;
+    let mut acronyms: Vec<(String, usize)> = Vec::new();
+    for (index, f) in found.iter().enumerate() {
+        let end = doc.token_at(f.range.end);
+        if tokens.get(end).is_some_and(|t| t.text == "(") && tokens.get(end + 2).is_some_and(|t| t.text == ")") {
+            let acronym = tokens[end + 1].text;
+            if acronym.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+                acronyms.push((acronym.to_string(), index));
+            }
+        }
+    }
+    let mut extra = Vec::new();
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        if let Some((_, index)) = acronyms.iter().find(|(a, _)| a == t.base()) {
+            if tokens.get(i.wrapping_sub(1)).is_some_and(|p| p.text == "(") {
+                continue;
+            }
+            let original = &found[*index];
+            let end = if tokens.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case(original.name.split(' ').next_back().unwrap_or(""))) { i + 2 } else { i + 1 };
+            if found.iter().any(|f| f.range.start <= t.start && t.start < f.range.end) {
+                continue;
+            }
+            extra.push(Found { token: i, ..new_found(source, doc, i..end, original.etype, original.naming.clone(), original.parent) });
+            continue;
+        }
+        // "the Treaty": a capitalised bare head after "the".
+        let bare = t.is_capitalised()
+            && i > 0
+            && tokens[i - 1].text.eq_ignore_ascii_case("the")
+            && !tokens.get(i + 1).is_some_and(|n| n.is_capitalised() || matches!(n.text, "of" | "on" | "for"));
+        if !bare {
+            continue;
+        }
+        let antecedent = found
+            .iter()
+            .filter(|f| matches!(f.etype, EntityType::Document | EntityType::Proposal) && f.range.end <= t.start && f.name.split(' ').any(|w| w.eq_ignore_ascii_case(t.base())))
+            .max_by_key(|f| f.range.start);
+        if let Some(antecedent) = antecedent {
+            if !found.iter().any(|f| f.range.start <= t.start && t.start < f.range.end) {
+                extra.push(new_found(source, doc, i..i + 1, antecedent.etype, antecedent.naming.clone(), antecedent.parent));
+            }
+        }
+    }
+    found.extend(extra);
+}

@@ -1,0 +1,174 @@
+//! The pipeline: read → segment → extract → relate (per source, in
+//! parallel, text dropped afterwards) → resolve (whole corpus) → graph.
+//!
+//! Sources stream through the per-source stages on every core; only what
+//! they yield (mentions, relations, spans: the size of the graph) is kept
+//! for the resolve stage, never the text.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::extract::{self, DocText, Found, Knowledge};
+use crate::graph::KnowledgeGraph;
+use crate::model::{CharIndex, Document, EntityType, Evidence, Extraction, Source, Span};
+use crate::read::{self, Diagnostic, InputFile};
+use crate::relate::{self, Endpoint};
+use crate::{resolve, segment};
+
+/// A mention with its character span and anchor text.
+#[derive(Debug, Clone)]
+pub struct LocatedMention {
+    pub found: Found,
+    pub span: Span,
+    pub text: String,
+}
+
+/// A relation read from a document, with the sentence it came from.
+#[derive(Debug, Clone)]
+pub struct LocatedRelation {
+    pub subject: Endpoint,
+    pub predicate: crate::model::Predicate,
+    pub object: Endpoint,
+    pub evidence: Evidence,
+}
+
+/// What the per-source stages found in one document.
+#[derive(Debug, Clone)]
+pub struct DocAnalysis {
+    pub document: Document,
+    pub span: Span,
+    pub title_span: Span,
+    pub mentions: Vec<LocatedMention>,
+    pub speakers: Vec<usize>,
+    pub event: Option<usize>,
+    pub relations: Vec<LocatedRelation>,
+}
+
+/// What the per-source stages found in one source; its text is gone.
+#[derive(Debug, Clone)]
+pub struct SourceAnalysis {
+    /// Position of the source in the run (sources are sorted by name).
+    pub index: usize,
+    pub name: String,
+    pub chars: usize,
+    pub docs: Vec<DocAnalysis>,
+}
+
+/// Segments, extracts and relates one source.
+pub fn analyze_source(index: usize, source: &Source, k: &Knowledge) -> SourceAnalysis {
+    let text = source.text.as_str();
+    let chars = CharIndex::new(text);
+    let documents = segment::segment(source, &k.lexicon, &k.gazetteer);
+    let mut texts: Vec<DocText> = Vec::new();
+    let mut findings = Vec::new();
+    for document in &documents {
+        let mut doc = DocText::new(text, document, &k.lexicon);
+        findings.push(extract::extract(text, document, &mut doc, k));
+        texts.push(doc);
+    }
+    let home = home_country(&findings, k);
+    let docs = documents
+        .into_iter()
+        .zip(texts.iter().zip(findings))
+        .map(|(document, (doc, found))| {
+            let relations = relate::relate(doc, &found, k, home)
+                .into_iter()
+                .map(|r| {
+                    let bytes = doc.tokens[r.sentence.start].start..doc.tokens[r.sentence.end - 1].end;
+                    LocatedRelation {
+                        subject: r.subject,
+                        predicate: r.predicate,
+                        object: r.object,
+                        evidence: Evidence { doc: document.id.clone(), span: chars.span(&bytes), text: text[bytes].to_string() },
+                    }
+                })
+                .collect();
+            let mentions = found
+                .mentions
+                .into_iter()
+                .map(|f| LocatedMention { span: chars.span(&f.range), text: text[f.range.clone()].to_string(), found: f })
+                .collect();
+            DocAnalysis {
+                span: chars.span(&document.range),
+                title_span: chars.span(&document.title_range),
+                document,
+                mentions,
+                speakers: found.speakers,
+                event: found.event,
+                relations,
+            }
+        })
+        .collect();
+    SourceAnalysis { index, name: source.name.clone(), chars: chars.char_offset(text.len()), docs }
+}
+
+/// The country a source mostly speaks of: who "we" are when no speaker says.
+fn home_country(findings: &[extract::Findings], k: &Knowledge) -> Option<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for f in findings.iter().flat_map(|f| &f.mentions) {
+        if let (EntityType::Country, extract::Naming::Gazetteer { entries, .. }) = (f.etype, &f.naming) {
+            *counts.entry(entries[0]).or_default() += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|(entry, count)| (*count, std::cmp::Reverse(k.gazetteer.entries[*entry].id.clone()))).map(|(e, _)| e)
+}
+
+/// What a run read, skipped and warned about.
+#[derive(Debug, Default)]
+pub struct RunReport {
+    pub files_read: usize,
+    pub skipped: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Runs the whole pipeline on files and directories (`-` is stdin).
+pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::ProgressBar>) -> (Extraction, RunReport) {
+    let mut report = RunReport::default();
+    let (files, diagnostics) = if inputs.iter().any(|p| p.as_os_str() == "-") {
+        (vec![InputFile { path: PathBuf::from("-"), name: "-".to_string() }], Vec::new())
+    } else {
+        read::discover(inputs)
+    };
+    report.skipped.extend(diagnostics.into_iter().filter(|d| d.skipped));
+    if let Some(bar) = progress {
+        bar.set_length(files.len() as u64);
+    }
+    let results: Vec<_> = files
+        .par_iter()
+        .enumerate()
+        .map(|(index, file)| {
+            let outcome = if file.name == "-" { read::read_stdin() } else { read::read_file(file) };
+            let result = outcome.map(|o| (analyze_source(index, &o.source, k), o.warnings));
+            if let Some(bar) = progress {
+                bar.inc(1);
+            }
+            (file, result)
+        })
+        .collect();
+    let mut analyses = Vec::new();
+    for (file, result) in results {
+        match result {
+            Ok((analysis, warnings)) => {
+                report.files_read += 1;
+                report.warnings.extend(warnings);
+                analyses.push(analysis);
+            }
+            Err(error) => report.skipped.push(Diagnostic { path: file.path.clone(), message: error.to_string(), skipped: true }),
+        }
+    }
+    (resolve::resolve(analyses, k), report)
+}
+
+/// The pipeline on in-memory sources (tests, benchmarks, other tools).
+pub fn run_sources(sources: &[Source], k: &Knowledge) -> Extraction {
+    let analyses = sources.par_iter().enumerate().map(|(i, s)| analyze_source(i, s, k)).collect();
+    resolve::resolve(analyses, k)
+}
+
+/// The graph of files and directories, with the run's report.
+pub fn graph_of(inputs: &[PathBuf], k: &Knowledge) -> (KnowledgeGraph, RunReport) {
+    let (extraction, report) = run(inputs, k, None);
+    (KnowledgeGraph::build(&extraction), report)
+}

@@ -1,0 +1,422 @@
+//! The relate stage: the relations of the gold schema, read sentence by
+//! sentence from a document's mentions and words. It runs per document,
+//! while the text is at hand; the resolve stage then maps its endpoints to
+//! entities.
+//!
+//! "We" is whoever the document speaks for: the countries of a joint
+//! statement's title, else its speaker's country, else the country the
+//! source mostly speaks of.
+
+use std::ops::Range;
+
+use crate::extract::text::Token;
+use crate::extract::{DocText, Found, Findings, Knowledge, Naming};
+use crate::model::{EntityType, Predicate};
+
+/// One end of a relation: a mention in the document, or a gazetteer entry
+/// that the words imply ("we", "the German Chair").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Endpoint {
+    Mention(usize),
+    Entry(usize),
+}
+
+/// A relation read from a sentence (token range) of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRelation {
+    pub subject: Endpoint,
+    pub predicate: Predicate,
+    pub object: Endpoint,
+    pub sentence: Range<usize>,
+}
+
+struct Context<'a> {
+    doc: &'a DocText<'a>,
+    mentions: &'a [Found],
+    k: &'a Knowledge,
+    we: Vec<Endpoint>,
+    /// The body the document is about: the one its event belongs to.
+    main_body: Option<usize>,
+    event: Option<usize>,
+    out: Vec<RawRelation>,
+}
+
+impl Context<'_> {
+    fn push(&mut self, subject: Endpoint, predicate: Predicate, object: Endpoint, sentence: Range<usize>) {
+        if subject != object {
+            self.out.push(RawRelation { subject, predicate, object, sentence });
+        }
+    }
+
+    fn tokens(&self) -> &[Token<'_>] {
+        &self.doc.tokens
+    }
+
+    /// Mentions whose first token lies in `range`, in text order.
+    fn in_range(&self, range: Range<usize>, types: &[EntityType]) -> Vec<usize> {
+        (0..self.mentions.len()).filter(|&m| range.contains(&self.mentions[m].token) && types.contains(&self.mentions[m].etype)).collect()
+    }
+
+    fn entry_of(&self, m: usize) -> Option<usize> {
+        match &self.mentions[m].naming {
+            Naming::Gazetteer { entries, .. } => entries.first().copied(),
+            _ => None,
+        }
+    }
+
+    fn mention_end_token(&self, m: usize) -> usize {
+        self.doc.token_at(self.mentions[m].range.end)
+    }
+}
+
+/// Reads every relation of a document.
+pub fn relate(doc: &DocText, findings: &Findings, k: &Knowledge, home: Option<usize>) -> Vec<RawRelation> {
+    let mentions = &findings.mentions;
+    let main_body = findings.event.and_then(|e| mentions[e].parent);
+    let mut ctx = Context { doc, mentions, k, we: Vec::new(), main_body, event: findings.event, out: Vec::new() };
+    ctx.we = we(&ctx, findings, home);
+    structural(&mut ctx, findings, home);
+    for sentence in doc.sentences.clone() {
+        proposals(&mut ctx, sentence.clone());
+        stances(&mut ctx, sentence.clone());
+        chairs(&mut ctx, sentence.clone());
+        memberships(&mut ctx, sentence);
+    }
+    ctx.out
+}
+
+fn we(ctx: &Context, findings: &Findings, home: Option<usize>) -> Vec<Endpoint> {
+    let title = ctx.doc.title.clone();
+    if findings.speakers.is_empty() {
+        let countries = ctx.in_range(title, &[EntityType::Country]);
+        if countries.len() >= 2 {
+            return countries.into_iter().map(Endpoint::Mention).collect();
+        }
+    }
+    let speaker_country = findings.speakers.iter().find_map(|&s| ctx.mentions[s].affiliation);
+    speaker_country.or(home).map(Endpoint::Entry).into_iter().collect()
+}
+
+/// Relations that a mention carries by itself: a session belongs to its
+/// body, a decision was issued by its body, a person speaks for the country
+/// of their post, a body is part of the body the gazetteer says it is.
+fn structural(ctx: &mut Context, findings: &Findings, home: Option<usize>) {
+    for m in 0..ctx.mentions.len() {
+        let sentence = ctx.doc.sentence_of(ctx.mentions[m].token);
+        let found = &ctx.mentions[m];
+        match found.etype {
+            EntityType::Event => {
+                if let Some(parent) = found.parent {
+                    ctx.push(Endpoint::Mention(m), Predicate::PartOf, Endpoint::Mention(parent), sentence);
+                }
+            }
+            EntityType::Document => {
+                if let Some(parent) = found.parent {
+                    ctx.push(Endpoint::Mention(m), Predicate::IssuedBy, Endpoint::Mention(parent), sentence);
+                }
+            }
+            EntityType::Proposal => {
+                // "the UN Security Council draft Rules …": put before that body.
+                if let Some(parent) = found.parent {
+                    ctx.push(Endpoint::Mention(m), Predicate::SubmittedTo, Endpoint::Mention(parent), sentence);
+                }
+            }
+            EntityType::Person => {
+                let speaker = findings.speakers.contains(&m);
+                let affiliation = found.affiliation.or(if speaker { home } else { None });
+                if let Some(a) = affiliation {
+                    ctx.push(Endpoint::Mention(m), Predicate::Represents, Endpoint::Entry(a), sentence.clone());
+                }
+                if found.roles.iter().any(|r| matches!(r.as_str(), "Chair" | "Chairman" | "Chairperson" | "Chairwoman")) {
+                    if let Some(body) = ctx.main_body {
+                        ctx.push(Endpoint::Mention(m), Predicate::Chairs, Endpoint::Mention(body), sentence);
+                    }
+                }
+            }
+            EntityType::Organization => {
+                let Some(entry) = ctx.entry_of(m) else { continue };
+                let Some(parent_id) = ctx.k.gazetteer.entries[entry].part_of.clone() else { continue };
+                let parent = (0..ctx.mentions.len()).find(|&p| ctx.entry_of(p).is_some_and(|e| ctx.k.gazetteer.entries[e].id == parent_id));
+                if let Some(parent) = parent {
+                    ctx.push(Endpoint::Mention(m), Predicate::PartOf, Endpoint::Mention(parent), sentence);
+                }
+            }
+            EntityType::Country => {}
+        }
+    }
+}
+
+fn is_any(token: &Token, words: &[&str]) -> bool {
+    words.contains(&token.text)
+}
+
+/// Who did it: "we" before the verb, else the first person, else the first
+/// country not introduced by "with", else the nearest body.
+fn agent_before(ctx: &Context, sentence: &Range<usize>, verb: usize) -> Vec<Endpoint> {
+    let tokens = ctx.tokens();
+    if (sentence.start..verb).any(|t| tokens[t].text.eq_ignore_ascii_case("we")) {
+        return ctx.we.clone();
+    }
+    let persons = ctx.in_range(sentence.start..verb, &[EntityType::Person]);
+    if let Some(&p) = persons.first() {
+        return vec![Endpoint::Mention(p)];
+    }
+    let with_list = |m: usize| {
+        let t = ctx.mentions[m].token;
+        (sentence.start..t).rev().take(8).any(|i| tokens[i].text == "with")
+    };
+    let countries: Vec<usize> = ctx.in_range(sentence.start..verb, &[EntityType::Country]).into_iter().filter(|&m| !with_list(m)).collect();
+    if let Some(&c) = countries.first() {
+        return vec![Endpoint::Mention(c)];
+    }
+    ctx.in_range(sentence.start..verb, &[EntityType::Organization]).last().map(|&o| vec![Endpoint::Mention(o)]).unwrap_or_default()
+}
+
+/// The agent of a passive: the first party after "by" ("by Russia", "by the
+/// SCO", "by the German Chair").
+fn agent_after_by(ctx: &Context, from: usize, to: usize) -> Option<Endpoint> {
+    let tokens = ctx.tokens();
+    let by = (from..to).find(|&t| tokens[t].text == "by")?;
+    let party = ctx.in_range(by + 1..(by + 4).min(to), &[EntityType::Person, EntityType::Country, EntityType::Organization]);
+    if let Some(&m) = party.first() {
+        return Some(Endpoint::Mention(m));
+    }
+    (by + 1..(by + 3).min(to)).find_map(|t| ctx.k.gazetteer.demonym(tokens[t].text)).map(Endpoint::Entry)
+}
+
+/// The last proposal before a token, in this sentence or the one before.
+fn antecedent(ctx: &Context, before: usize, types: &[EntityType]) -> Option<usize> {
+    let sentence = ctx.doc.sentence_of(before);
+    let previous_start = ctx.doc.sentences.iter().rev().find(|s| s.end <= sentence.start).map_or(sentence.start, |s| s.start);
+    ctx.in_range(previous_start..before, types).last().copied()
+}
+
+const PROPOSING: [&str; 20] = [
+    "propose", "proposes", "proposed", "suggest", "suggests", "suggested", "present", "presents", "presented", "submit",
+    "submits", "submitted", "introduced", "drawn", "prepared", "establishing", "adopt", "initiative", "put", "tabled",
+];
+
+fn proposals(ctx: &mut Context, sentence: Range<usize>) {
+    let doc = ctx.doc;
+    let tokens = &doc.tokens;
+    for v in sentence.clone() {
+        if !is_any(&tokens[v], &PROPOSING) || (tokens[v].text == "put" && tokens.get(v + 1).is_none_or(|t| t.text != "forward")) {
+            continue;
+        }
+        let types = [EntityType::Proposal];
+        let after = ctx.in_range(v + 1..sentence.end, &types);
+        let pronoun = (v + 1..(v + 3).min(sentence.end)).any(|t| matches!(tokens[t].text, "it" | "this" | "them"));
+        let initiative = tokens[v].text == "initiative" && tokens.get(v + 1).is_some_and(|t| t.text == "of");
+        let proposal = if initiative || pronoun {
+            antecedent(ctx, v, &types)
+        } else {
+            after.first().copied().or_else(|| ctx.in_range(sentence.start..v, &types).last().copied())
+        };
+        let Some(proposal) = proposal else { continue };
+        let proposal_end = ctx.mention_end_token(proposal);
+        // Who proposed it.
+        let agents: Vec<Endpoint> = if initiative {
+            ctx.in_range(v + 2..sentence.end, &[EntityType::Country, EntityType::Organization]).into_iter().map(Endpoint::Mention).collect()
+        } else if let Some(agent) = agent_after_by(ctx, v + 1, sentence.end).filter(|_| ctx.mentions[proposal].token < v) {
+            vec![agent]
+        } else {
+            agent_before(ctx, &sentence, v)
+        };
+        for agent in &agents {
+            ctx.push(*agent, Predicate::Proposed, Endpoint::Mention(proposal), sentence.clone());
+        }
+        // Who joined in: "together with Belarus, DPRK and Syria, we submitted it".
+        if let Some(with) = (sentence.start..v).find(|&t| tokens[t].text == "with" && t > sentence.start && matches!(tokens[t - 1].text, "together" | "jointly" | "along")) {
+            for c in ctx.in_range(with + 1..v, &[EntityType::Country]) {
+                ctx.push(Endpoint::Mention(c), Predicate::Cosponsored, Endpoint::Mention(proposal), sentence.clone());
+            }
+        }
+        // Where it was put: events and bodies after the verb ("to the GGE",
+        // "at the 8th International Meeting"), else in the whole sentence.
+        let inside = |m: usize, ctx: &Context| {
+            let r = &ctx.mentions[m].range;
+            ctx.mentions.iter().any(|o| o.etype == EntityType::Event && o.range.start <= r.start && r.end <= o.range.end && o.range != *r)
+                || (ctx.mentions[proposal].range.start <= r.start && r.end <= ctx.mentions[proposal].range.end)
+        };
+        let target = |ctx: &Context, range: Range<usize>| -> Vec<usize> {
+            let mut found = Vec::new();
+            for m in ctx.in_range(range, &[EntityType::Event, EntityType::Organization]) {
+                if inside(m, ctx) {
+                    continue;
+                }
+                let t = ctx.mentions[m].token;
+                let end = ctx.mention_end_token(m);
+                let ok = match ctx.mentions[m].etype {
+                    EntityType::Event => true,
+                    _ => {
+                        let to = t >= 1 && (tokens[t - 1].text == "to" || (t >= 2 && tokens[t - 1].text == "the" && tokens[t - 2].text == "to"));
+                        let meeting_of = t >= 2 && tokens[t - 1].text == "the" && tokens[t - 2].text == "of" && t >= 3 && matches!(tokens[t - 3].text, "meeting" | "session");
+                        let members = tokens.get(end).is_some_and(|n| matches!(n.text, "Member" | "member" | "members"));
+                        (to || meeting_of) && !members
+                    }
+                };
+                if ok {
+                    found.push(m);
+                }
+            }
+            found
+        };
+        let mut targets = target(ctx, v + 1.max(proposal_end.min(v + 1))..sentence.end);
+        if targets.is_empty() {
+            targets = target(ctx, sentence.clone());
+        }
+        if targets.is_empty() && matches!(tokens[v].text, "propose" | "proposes" | "suggest" | "suggests") {
+            targets.extend(ctx.event);
+        }
+        for t in targets {
+            ctx.push(Endpoint::Mention(proposal), Predicate::SubmittedTo, Endpoint::Mention(t), sentence.clone());
+        }
+    }
+}
+
+/// "we did not support it" → opposed; "reaffirm our commitment to the
+/// Treaty", "supports the draft" → supported.
+fn stances(ctx: &mut Context, sentence: Range<usize>) {
+    let doc = ctx.doc;
+    let tokens = &doc.tokens;
+    let types = [EntityType::Proposal, EntityType::Document];
+    for v in sentence.clone() {
+        let t = &tokens[v];
+        let negated = v >= 1 && matches!(tokens[v - 1].text, "not" | "never");
+        let predicate = match t.text {
+            "support" | "supports" | "supported" if negated => Predicate::Opposed,
+            "oppose" | "opposes" | "opposed" | "reject" | "rejects" | "rejected" => Predicate::Opposed,
+            "support" | "supports" | "supported" | "endorse" | "endorses" | "endorsed" | "welcome" | "welcomes" => Predicate::Supported,
+            "commitment" if tokens.get(v + 1).is_some_and(|n| n.text == "to") => Predicate::Supported,
+            _ => continue,
+        };
+        let pronoun = tokens.get(v + 1).is_some_and(|n| matches!(n.text, "it" | "this" | "them"));
+        let object = if pronoun {
+            antecedent(ctx, v, &types)
+        } else {
+            ctx.in_range(v + 1..(v + 6).min(sentence.end), &types).first().copied()
+        };
+        let Some(object) = object else { continue };
+        // A passive ("supported by the majority") names no agent we know.
+        if tokens.get(v + 1).is_some_and(|n| n.text == "by") {
+            continue;
+        }
+        for agent in agent_before(ctx, &sentence, v) {
+            ctx.push(agent, predicate, Endpoint::Mention(object), sentence.clone());
+        }
+    }
+}
+
+fn chairs(ctx: &mut Context, sentence: Range<usize>) {
+    let doc = ctx.doc;
+    let tokens = &doc.tokens;
+    let bodies = [EntityType::Organization];
+    let parties = [EntityType::Country, EntityType::Person];
+    for v in sentence.clone() {
+        let word = tokens[v].base();
+        let (chair, body) = match word {
+            // "the GGE chaired by the Federal Republic of Germany"
+            "chaired" if tokens.get(v + 1).is_some_and(|n| n.text == "by") => {
+                let chair = ctx.in_range(v + 2..(v + 6).min(sentence.end), &parties).first().copied().map(Endpoint::Mention);
+                let body = ctx.in_range(sentence.start..v, &bodies).last().copied();
+                (chair, body)
+            }
+            // "Russia is chairing the CSTO", "X chairs the Y"
+            "chairing" | "chairs" => {
+                let chair = ctx.in_range(sentence.start..v, &parties).last().copied().map(Endpoint::Mention);
+                let body = ctx.in_range(v + 1..(v + 4).min(sentence.end), &bodies).first().copied();
+                (chair, body)
+            }
+            // "Slovakia’s Chairmanship", "the Russian chairmanship"
+            "Chairmanship" | "chairmanship" => {
+                let chair = v.checked_sub(1).and_then(|p| {
+                    ctx.doc.gazetteer_at[p]
+                        .filter(|&m| ctx.mentions[m].etype == EntityType::Country)
+                        .map(Endpoint::Mention)
+                        .or_else(|| ctx.k.gazetteer.demonym(tokens[p].base()).map(Endpoint::Entry))
+                });
+                let body = ctx.in_range(sentence.clone(), &bodies).first().copied().or_else(|| top_body(ctx));
+                (chair, body)
+            }
+            // "congratulate Switzerland on its election as the Group's Chair"
+            "Chair" | "Chairman" if (sentence.start..v).any(|t| tokens[t].text == "election") => {
+                let election = (sentence.start..v).find(|&t| tokens[t].text == "election").unwrap_or(v);
+                let chair = ctx.in_range(sentence.start..election, &[EntityType::Country]).last().copied().map(Endpoint::Mention);
+                (chair, ctx.main_body)
+            }
+            _ => continue,
+        };
+        if let (Some(chair), Some(body)) = (chair, body) {
+            ctx.push(chair, Predicate::Chairs, Endpoint::Mention(body), sentence.clone());
+        }
+    }
+}
+
+/// The top body of the document's main body, short of the UN itself (a
+/// chairmanship is of an organization, not of one of its councils).
+fn top_body(ctx: &Context) -> Option<usize> {
+    let mut body = ctx.main_body?;
+    loop {
+        let entry = ctx.entry_of(body)?;
+        let Some(parent_id) = ctx.k.gazetteer.entries[entry].part_of.as_deref() else { return Some(body) };
+        if parent_id == "united-nations" {
+            return Some(body);
+        }
+        match (0..ctx.mentions.len()).find(|&m| ctx.entry_of(m).is_some_and(|e| ctx.k.gazetteer.entries[e].id == parent_id)) {
+            Some(parent) => body = parent,
+            None => return Some(body),
+        }
+    }
+}
+
+fn memberships(ctx: &mut Context, sentence: Range<usize>) {
+    let doc = ctx.doc;
+    let tokens = &doc.tokens;
+    for v in sentence.clone() {
+        match tokens[v].text {
+            // "our BRICS and CIS partners", "with BRICS partners"
+            "partners" => {
+                let mut bodies = Vec::new();
+                let mut t = v;
+                while t > sentence.start {
+                    let m = ctx.doc.gazetteer_at[t - 1].filter(|&m| ctx.mentions[m].etype == EntityType::Organization);
+                    if let Some(m) = m {
+                        bodies.push(m);
+                        t = ctx.mentions[m].token;
+                    } else if tokens[t - 1].text == "and" {
+                        t -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                let ours = t > sentence.start && matches!(tokens[t - 1].text, "our" | "with");
+                if ours {
+                    for body in bodies {
+                        for we in ctx.we.clone() {
+                            ctx.push(we, Predicate::MemberOf, Endpoint::Mention(body), sentence.clone());
+                        }
+                    }
+                }
+            }
+            // "Russia and Britain … two Permanent Members of the UN Security Council"
+            "Members" | "members" | "member-states" if tokens.get(v + 1).is_some_and(|n| n.text == "of") => {
+                let body = ctx.in_range(v + 2..(v + 5).min(sentence.end), &[EntityType::Organization]).first().copied();
+                let other = v >= 1 && tokens[v - 1].text == "other";
+                let body = body.map(Endpoint::Mention).or_else(|| {
+                    let organisation = tokens.get(v + 3).is_some_and(|n| matches!(n.text, "Organisation" | "Organization"));
+                    organisation.then(|| top_body(ctx)).flatten().map(Endpoint::Mention)
+                });
+                let Some(body) = body else { continue };
+                let members: Vec<Endpoint> = if other {
+                    ctx.we.clone()
+                } else {
+                    ctx.in_range(sentence.start..v, &[EntityType::Country]).into_iter().map(Endpoint::Mention).collect()
+                };
+                for member in members {
+                    ctx.push(member, Predicate::MemberOf, body, sentence.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+}

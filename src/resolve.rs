@@ -1,0 +1,326 @@
+//! The resolve stage: mentions from the whole corpus → entities, and the
+//! relations of each document → relations between entities.
+//!
+//! - A gazetteer name is its entry; an acronym that several bodies share
+//!   ("OEWG") is the one the same source names in full, else the one active
+//!   in the document's year, else the first listed.
+//! - A person is their name up to transliteration ("Andrey"/"Andrei"); a
+//!   surname alone ("Mr Hunt") is the full name with that surname seen in
+//!   the same document, else the same source, else the corpus.
+//! - Events, documents and proposals are their normalised names; a session
+//!   "of" a body is its ordinal and body, however worded. A tentative
+//!   proposal ("rules of responsible behaviour") is kept only when a marked
+//!   proposal has its key.
+//!
+//! Relations whose ends break the schema's types are dropped.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::extract::names::person_key;
+use crate::extract::works::TENTATIVE;
+use crate::extract::{Found, Knowledge, Naming};
+use crate::model::*;
+use crate::pipeline::{DocAnalysis, SourceAnalysis};
+use crate::relate::Endpoint;
+
+/// An entity under construction.
+#[derive(Default)]
+struct Builder {
+    etype: Option<EntityType>,
+    label: Option<String>,
+    aliases: Vec<String>,
+    roles: Vec<String>,
+    affiliation: Option<String>,
+    wikidata: Option<String>,
+}
+
+pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
+    let mut entities: BTreeMap<String, Builder> = BTreeMap::new();
+    let strong_proposals: HashSet<String> = sources
+        .iter()
+        .flat_map(|s| &s.docs)
+        .flat_map(|d| &d.mentions)
+        .filter_map(|m| match &m.found.naming {
+            Naming::Phrase(key) if m.found.etype == EntityType::Proposal && !key.starts_with(TENTATIVE) => Some(key.clone()),
+            _ => None,
+        })
+        .collect();
+    let persons = PersonIndex::new(&sources);
+
+    // First pass: a key for every mention.
+    let mut keys: Vec<Vec<Vec<Option<String>>>> = Vec::new();
+    for source in &sources {
+        let mut per_doc = Vec::new();
+        for (d, doc) in source.docs.iter().enumerate() {
+            let mut doc_keys: Vec<Option<String>> = Vec::new();
+            for m in 0..doc.mentions.len() {
+                let key = key_of(source, d, m, &doc_keys, k, &persons, &strong_proposals);
+                doc_keys.push(key);
+            }
+            per_doc.push(doc_keys);
+        }
+        keys.push(per_doc);
+    }
+
+    // Second pass: build entities from the keyed mentions.
+    for (s, source) in sources.iter().enumerate() {
+        for (d, doc) in source.docs.iter().enumerate() {
+            for (m, mention) in doc.mentions.iter().enumerate() {
+                let Some(key) = &keys[s][d][m] else { continue };
+                let builder = entities.entry(key.clone()).or_default();
+                absorb(builder, &mention.found, key, k);
+            }
+        }
+    }
+    // Entities that relations imply without a mention ("we": Russia).
+    let mut implied = Vec::new();
+    for source in &sources {
+        for doc in &source.docs {
+            for r in &doc.relations {
+                for end in [r.subject, r.object] {
+                    if let Endpoint::Entry(e) = end {
+                        implied.push(entry_key(e, k));
+                    }
+                }
+            }
+        }
+    }
+    for key in implied {
+        if !entities.contains_key(&key) {
+            let entry = k.gazetteer.get(key.split_once('/').map_or("", |(_, id)| id)).cloned();
+            if let Some(entry) = entry {
+                let builder = entities.entry(key).or_default();
+                builder.etype = Some(entry.etype);
+                builder.label = Some(entry.label.clone());
+                builder.aliases.push(entry.label.clone());
+                builder.wikidata = entry.wikidata.clone();
+            }
+        }
+    }
+
+    finish(sources, keys, entities, k)
+}
+
+fn entry_key(entry: usize, k: &Knowledge) -> String {
+    let e = &k.gazetteer.entries[entry];
+    format!("{}/{}", e.etype.as_str(), e.id)
+}
+
+/// Indexes full person names by surname, per document, source and corpus.
+struct PersonIndex {
+    /// (source, doc, surname key) → full-name key
+    by_doc: HashMap<(usize, usize, String), String>,
+    by_source: HashMap<(usize, String), String>,
+    corpus: HashMap<String, String>,
+}
+
+impl PersonIndex {
+    fn new(sources: &[SourceAnalysis]) -> PersonIndex {
+        let mut index = PersonIndex { by_doc: HashMap::new(), by_source: HashMap::new(), corpus: HashMap::new() };
+        for (s, source) in sources.iter().enumerate() {
+            for (d, doc) in source.docs.iter().enumerate() {
+                for m in &doc.mentions {
+                    if m.found.etype != EntityType::Person || !m.found.name.contains(' ') {
+                        continue;
+                    }
+                    let full = person_key(&m.found.name);
+                    let surname = full.rsplit(' ').next().unwrap_or_default().to_string();
+                    index.by_doc.entry((s, d, surname.clone())).or_insert_with(|| full.clone());
+                    index.by_source.entry((s, surname.clone())).or_insert_with(|| full.clone());
+                    index.corpus.entry(surname).or_insert(full);
+                }
+            }
+        }
+        index
+    }
+
+    fn full_name(&self, s: usize, d: usize, name: &str) -> String {
+        let key = person_key(name);
+        if key.contains(' ') {
+            return key;
+        }
+        let surname = key.rsplit('.').next().unwrap_or(&key).to_string();
+        self.by_doc
+            .get(&(s, d, surname.clone()))
+            .or_else(|| self.by_source.get(&(s, surname.clone())))
+            .or_else(|| self.corpus.get(&surname))
+            .cloned()
+            .unwrap_or(key)
+    }
+}
+
+fn key_of(
+    source: &SourceAnalysis,
+    d: usize,
+    m: usize,
+    doc_keys: &[Option<String>],
+    k: &Knowledge,
+    persons: &PersonIndex,
+    strong_proposals: &HashSet<String>,
+) -> Option<String> {
+    let doc = &source.docs[d];
+    let found = &doc.mentions[m].found;
+    let etype = found.etype.as_str();
+    match &found.naming {
+        Naming::Gazetteer { entries, .. } => Some(entry_key(choose_entry(entries, source, doc, k), k)),
+        Naming::Person => Some(format!("Person/{}", persons.full_name(source.index, d, &found.name))),
+        Naming::Sitting { ordinal, body } => {
+            let body_key = doc_keys.get(*body).cloned().flatten()?;
+            Some(format!("Event/sitting {ordinal} of {body_key}"))
+        }
+        Naming::Phrase(key) => match key.strip_prefix(TENTATIVE) {
+            Some(key) => strong_proposals.contains(key).then(|| format!("{etype}/{key}")),
+            None => Some(format!("{etype}/{key}")),
+        },
+    }
+}
+
+/// One of the bodies a shared acronym may name.
+fn choose_entry(entries: &[usize], source: &SourceAnalysis, doc: &DocAnalysis, k: &Knowledge) -> usize {
+    if entries.len() == 1 {
+        return entries[0];
+    }
+    let named_in_full = |e: usize| {
+        source.docs.iter().flat_map(|d| &d.mentions).any(|m| match &m.found.naming {
+            Naming::Gazetteer { entries: other, acronym } => !acronym && other.len() == 1 && other[0] == e,
+            _ => false,
+        })
+    };
+    if let Some(&e) = entries.iter().find(|&&e| named_in_full(e)) {
+        return e;
+    }
+    let year = doc.document.date.map(|d| d.year);
+    if let Some(year) = year {
+        if let Some(&e) = entries.iter().find(|&&e| k.gazetteer.entries[e].active.is_some_and(|(from, to)| from <= year && year <= to)) {
+            return e;
+        }
+    }
+    entries[0]
+}
+
+fn absorb(builder: &mut Builder, found: &Found, key: &str, k: &Knowledge) {
+    builder.etype.get_or_insert(found.etype);
+    let alias = found.name.trim_start_matches("the ").trim_start_matches("The ").to_string();
+    if builder.label.is_none() {
+        builder.label = Some(match &found.naming {
+            Naming::Gazetteer { .. } => {
+                let id = key.split_once('/').map_or("", |(_, id)| id);
+                let entry = k.gazetteer.get(id);
+                builder.wikidata = entry.and_then(|e| e.wikidata.clone());
+                entry.map_or(alias.clone(), |e| e.label.clone())
+            }
+            Naming::Person => alias.clone(),
+            _ => alias.clone(),
+        });
+    }
+    // A person's label is the fullest form of the name seen.
+    if found.etype == EntityType::Person && alias.split(' ').count() > builder.label.as_deref().unwrap_or("").split(' ').count() {
+        builder.label = Some(alias.clone());
+    }
+    if !builder.aliases.contains(&alias) {
+        builder.aliases.push(alias);
+    }
+    for role in &found.roles {
+        if !builder.roles.contains(role) {
+            builder.roles.push(role.clone());
+        }
+    }
+    if builder.affiliation.is_none() {
+        builder.affiliation = found.affiliation.map(|a| entry_key(a, k));
+    }
+}
+
+fn finish(sources: Vec<SourceAnalysis>, keys: Vec<Vec<Vec<Option<String>>>>, builders: BTreeMap<String, Builder>, k: &Knowledge) -> Extraction {
+    let ids: HashMap<&str, EntityId> = builders.keys().enumerate().map(|(i, key)| (key.as_str(), EntityId(i))).collect();
+    let mut used_labels: HashSet<String> = HashSet::new();
+    let mut entities = Vec::new();
+    for (key, b) in &builders {
+        let etype = b.etype.unwrap_or(EntityType::Organization);
+        let mut label = b.label.clone().unwrap_or_else(|| key.clone());
+        if !used_labels.insert(label.clone()) {
+            label = format!("{label} ({})", etype.as_str());
+            used_labels.insert(label.clone());
+        }
+        let mut aliases = b.aliases.clone();
+        if !aliases.contains(&label) {
+            aliases.push(label.clone());
+        }
+        aliases.sort();
+        aliases.dedup();
+        entities.push(Entity {
+            key: key.clone(),
+            etype,
+            label,
+            aliases,
+            roles: b.roles.clone(),
+            affiliation: b.affiliation.as_deref().and_then(|a| ids.get(a).copied()),
+            wikidata: b.wikidata.clone(),
+        });
+    }
+
+    let mut extraction = Extraction { entities, ..Extraction::default() };
+    let mut relations: BTreeMap<(EntityId, Predicate, EntityId), Vec<Evidence>> = BTreeMap::new();
+    for (s, source) in sources.into_iter().enumerate() {
+        extraction.sources.push(SourceRecord { name: source.name.clone(), chars: source.chars });
+        for (d, doc) in source.docs.into_iter().enumerate() {
+            let entity_of = |m: usize| keys[s][d][m].as_deref().and_then(|key| ids.get(key).copied());
+            let endpoint = |e: Endpoint| match e {
+                Endpoint::Mention(m) => entity_of(m),
+                Endpoint::Entry(entry) => ids.get(entry_key(entry, k).as_str()).copied(),
+            };
+            let id = doc.document.id.clone();
+            for (m, mention) in doc.mentions.iter().enumerate() {
+                if let Some(entity) = entity_of(m) {
+                    extraction.mentions.push(Mention { doc: id.clone(), span: mention.span, text: mention.text.clone(), entity });
+                }
+            }
+            for r in &doc.relations {
+                let (Some(subject), Some(object)) = (endpoint(r.subject), endpoint(r.object)) else { continue };
+                let types = (extraction.entities[subject.0].etype, extraction.entities[object.0].etype);
+                if subject == object || !fits_schema(r.predicate, types) {
+                    continue;
+                }
+                let evidence = relations.entry((subject, r.predicate, object)).or_default();
+                if !evidence.contains(&r.evidence) {
+                    evidence.push(r.evidence.clone());
+                }
+            }
+            let mut speakers: Vec<EntityId> = doc.speakers.iter().filter_map(|&m| entity_of(m)).collect();
+            speakers.dedup();
+            extraction.documents.push(DocumentRecord {
+                id,
+                source: doc.document.source.clone(),
+                kind: doc.document.kind,
+                title: doc.document.title.clone(),
+                span: doc.span,
+                title_span: doc.title_span,
+                date: doc.document.date,
+                place: doc.document.place.clone(),
+                speakers,
+                event: doc.event.and_then(entity_of),
+            });
+        }
+    }
+    extraction.relations = relations
+        .into_iter()
+        .map(|((subject, predicate, object), evidence)| Relation { subject, predicate, object, evidence })
+        .collect();
+    extraction
+}
+
+/// The subject and object types each predicate allows (gold SCHEMA.md).
+pub fn fits_schema(predicate: Predicate, (subject, object): (EntityType, EntityType)) -> bool {
+    use EntityType::*;
+    let party = matches!(subject, Person | Country | Organization);
+    match predicate {
+        Predicate::Proposed => party && object == Proposal,
+        Predicate::Cosponsored => subject == Country && object == Proposal,
+        Predicate::SubmittedTo => subject == Proposal && matches!(object, Organization | Event),
+        Predicate::Opposed | Predicate::Supported => party && matches!(object, Proposal | Document),
+        Predicate::Chairs => matches!(subject, Person | Country) && matches!(object, Organization | Event),
+        Predicate::PartOf => matches!(subject, Event | Organization) && object == Organization,
+        Predicate::MemberOf => subject == Country && object == Organization,
+        Predicate::IssuedBy => subject == Document && object == Organization,
+        Predicate::Represents => subject == Person && matches!(object, Country | Organization),
+    }
+}
