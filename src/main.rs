@@ -95,7 +95,15 @@ fn query_command(args: QueryArgs) -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("diplograph query: {e:#}");
+            // Each cause once: a library error already prints its source.
+            let mut message = e.to_string();
+            for cause in e.chain().skip(1) {
+                let cause = cause.to_string();
+                if !message.contains(&cause) {
+                    message = format!("{message}: {cause}");
+                }
+            }
+            eprintln!("diplograph query: {message}");
             ExitCode::from(2)
         }
     }
