@@ -107,8 +107,11 @@ pub fn evaluate<'a>(store: &Store, query: &str, origin: &str) -> Result<QueryRes
     prepare(query, origin)?.on_store(store).execute().map_err(|e| store_error(origin, e))
 }
 
+/// One solution: a term or nothing per variable.
+pub type Row = Vec<Option<Term>>;
+
 /// The variables and rows of a SELECT query (for tests and other tools).
-pub fn select(store: &Store, query: &str, origin: &str) -> Result<(Vec<Variable>, Vec<Vec<Option<Term>>>)> {
+pub fn select(store: &Store, query: &str, origin: &str) -> Result<(Vec<Variable>, Vec<Row>)> {
     match evaluate(store, query, origin)? {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();

@@ -124,7 +124,9 @@ fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
 }
 
 fn sort_quads(quads: Vec<Quad>) -> Vec<Quad> {
-    let mut keyed: Vec<(String, String, (bool, String), String, Quad)> = quads
+    // Sort keys: graph, subject, (rdf:type first) predicate, object.
+    type Keyed = (String, String, (bool, String), String, Quad);
+    let mut keyed: Vec<Keyed> = quads
         .into_iter()
         .map(|q| {
             (
