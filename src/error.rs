@@ -22,6 +22,14 @@ pub enum Error {
     /// knows which output it is and adds it. A broken pipe arrives here too.
     #[error("cannot write output: {0}")]
     Output(#[source] std::io::Error),
+
+    /// A SPARQL query that does not parse; the parser's message gives line and column.
+    #[error("{origin}: SPARQL syntax error: {message}")]
+    QuerySyntax { origin: String, message: String },
+
+    /// RDF that does not parse, or a query that fails to evaluate.
+    #[error("{origin}: {message}")]
+    Rdf { origin: String, message: String },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

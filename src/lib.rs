@@ -8,6 +8,8 @@ pub mod error;
 pub mod fixtures;
 pub mod graph;
 pub mod model;
+pub mod store;
+pub mod vocab;
 
 pub use error::{Error, Result};
 pub mod export;

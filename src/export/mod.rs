@@ -3,12 +3,16 @@
 
 use std::io::Write;
 
+use oxigraph::io::RdfFormat;
+
 use crate::graph::KnowledgeGraph;
 use crate::model::EntityType;
+use crate::vocab::BaseIri;
 
 pub mod gephi;
 pub mod gexf;
 pub mod graphml;
+pub mod rdf;
 
 pub use gephi::{GephiView, Projection};
 
@@ -21,6 +25,18 @@ pub enum Format {
     Graphml,
     /// GEXF 1.3 for Gephi, with colours, sizes and a timeline (see docs/gephi.md).
     Gexf,
+    /// RDF Turtle (the union of the named graphs).
+    Turtle,
+    /// RDF N-Triples (the union of the named graphs).
+    Ntriples,
+    /// RDF N-Quads: one named graph per source file, and the ontology.
+    Nquads,
+    /// RDF TriG: one named graph per source file, and the ontology.
+    Trig,
+    /// RDF/XML (the union of the named graphs).
+    Rdfxml,
+    /// JSON-LD with named graphs and an inline context.
+    Jsonld,
 }
 
 /// Options that only some formats use.
@@ -34,11 +50,13 @@ pub struct Options {
     /// (`--types Person,Organization`; see [`gephi::parse_types`]); `None`
     /// keeps every type.
     pub types: Option<Vec<EntityType>>,
+    /// Base of the instance IRIs of the RDF formats (`--base-iri`).
+    pub base_iri: BaseIri,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { corpus: "corpus".to_string(), projection: Projection::default(), types: None }
+        Options { corpus: "corpus".to_string(), projection: Projection::default(), types: None, base_iri: BaseIri::default() }
     }
 }
 
@@ -51,6 +69,7 @@ impl Options {
 
 /// Writes the graph in `format` to `out`.
 pub fn write(graph: &KnowledgeGraph, format: Format, options: &Options, out: &mut dyn Write) -> crate::Result<()> {
+    let base = &options.base_iri;
     match format {
         Format::Annotations => {
             let annotations = crate::annotations::from_graph(graph, &options.corpus);
@@ -58,6 +77,12 @@ pub fn write(graph: &KnowledgeGraph, format: Format, options: &Options, out: &mu
         }
         Format::Graphml => graphml::write_graphml(graph, options, out).map_err(crate::Error::Output),
         Format::Gexf => gexf::write_gexf(graph, options, out).map_err(crate::Error::Output),
+        Format::Turtle => rdf::write_dataset(graph, RdfFormat::Turtle, base, out),
+        Format::Ntriples => rdf::write_dataset(graph, RdfFormat::NTriples, base, out),
+        Format::Nquads => rdf::write_dataset(graph, RdfFormat::NQuads, base, out),
+        Format::Trig => rdf::write_dataset(graph, RdfFormat::TriG, base, out),
+        Format::Rdfxml => rdf::write_dataset(graph, RdfFormat::RdfXml, base, out),
+        Format::Jsonld => rdf::write_dataset(graph, rdf::JSON_LD, base, out),
     }
 }
 

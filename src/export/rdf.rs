@@ -1,0 +1,418 @@
+//! RDF export: the graph as quads, written by oxigraph's serializers.
+//!
+//! Layout (see `docs/rdf.md` and `ontology/diplograph.ttl`):
+//! - one named graph per source file (`{base}graph/<file name>`) with the
+//!   source, its documents, their mentions, the relations read from it (stated
+//!   directly and as a `dg:RelationAssertion` with its evidence sentences) and
+//!   the description of every entity named there (entities named in several
+//!   sources are described in each, so every graph stands on its own);
+//! - the ontology in the named graph `<https://w3id.org/diplograph/ontology>`.
+//!
+//! Triple-only syntaxes (Turtle, N-Triples, RDF/XML) get the union of the
+//! graphs. Quads and triples are sorted, so the same graph always gives the
+//! same bytes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::{
+    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+};
+use petgraph::graph::NodeIndex;
+
+use crate::graph::{Anchor, DocumentNode, Edge, EntityNode, KnowledgeGraph, Node};
+use crate::model::{EntityType, PartialDate, Span};
+use crate::vocab::{self, dcterms, dg, foaf, itsrdf, nif, org, owl, prov, skos, BaseIri, Kind};
+use crate::{Error, Result};
+
+/// The ontology, as shipped in `ontology/diplograph.ttl`.
+pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/diplograph.ttl");
+/// The SHACL shapes the export conforms to, as shipped in `ontology/shapes.ttl`.
+pub const SHAPES_TTL: &str = include_str!("../../ontology/shapes.ttl");
+
+/// JSON-LD, plain (no profile): named graphs as `@graph`, an inline context.
+pub const JSON_LD: RdfFormat = RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() };
+
+/// The syntaxes `export --format` offers, by name, with their file extensions.
+pub fn format_by_name(name: &str) -> Option<RdfFormat> {
+    Some(match name {
+        "turtle" | "ttl" => RdfFormat::Turtle,
+        "ntriples" | "nt" => RdfFormat::NTriples,
+        "nquads" | "nq" => RdfFormat::NQuads,
+        "trig" => RdfFormat::TriG,
+        "rdfxml" | "rdf" | "xml" => RdfFormat::RdfXml,
+        "jsonld" | "json-ld" => JSON_LD,
+        _ => return None,
+    })
+}
+
+/// Writes the whole dataset (source graphs and the ontology graph) in
+/// `format`. `build` writes `graph.nq` and `graph.trig` with it.
+pub fn write_dataset(graph: &KnowledgeGraph, format: RdfFormat, base: &BaseIri, out: &mut dyn Write) -> Result<()> {
+    let quads = dataset(graph, base)?;
+    write_quads(&quads, format, out)
+}
+
+/// Writes the ontology (`build` writes it as `ontology.ttl`).
+pub fn write_ontology(out: &mut dyn Write) -> Result<()> {
+    out.write_all(ONTOLOGY_TTL.as_bytes()).map_err(|e| Error::io("<output>", e))
+}
+
+/// The ontology's triples, in the ontology's named graph.
+pub fn ontology_quads() -> Result<Vec<Quad>> {
+    let graph = GraphName::NamedNode(vocab::ONTOLOGY.into_owned());
+    RdfParser::from_format(RdfFormat::Turtle)
+        .with_default_graph(graph)
+        .for_slice(ONTOLOGY_TTL)
+        .map(|quad| quad.map_err(|e| Error::data("ontology/diplograph.ttl", 0, e.to_string())))
+        .collect()
+}
+
+/// Every quad of the export, sorted and without duplicates: the source
+/// graphs, then the ontology graph.
+pub fn dataset(graph: &KnowledgeGraph, base: &BaseIri) -> Result<Vec<Quad>> {
+    let mut quads = graph_quads(graph, base);
+    quads.extend(ontology_quads()?);
+    Ok(sort_quads(quads))
+}
+
+/// Serializes quads in `format`; triple-only syntaxes get the union of the
+/// graphs, sorted, without duplicates.
+pub fn write_quads(quads: &[Quad], format: RdfFormat, out: &mut dyn Write) -> Result<()> {
+    let mut writer = serializer(format)?.for_writer(out);
+    let io = |e| Error::io("<output>", e);
+    if format.supports_datasets() {
+        for quad in quads {
+            writer.serialize_quad(quad).map_err(io)?;
+        }
+    } else {
+        let triples = sort_triples(quads.iter().map(|q| Triple::from(q.clone())).collect());
+        for triple in &triples {
+            writer.serialize_triple(triple).map_err(io)?;
+        }
+    }
+    writer.finish().map_err(io)?;
+    Ok(())
+}
+
+/// Serializes triples (a CONSTRUCT result) in `format`, sorted, without duplicates.
+pub fn write_triples(triples: Vec<Triple>, format: RdfFormat, out: &mut dyn Write) -> Result<()> {
+    let io = |e| Error::io("<output>", e);
+    let mut writer = serializer(format)?.for_writer(out);
+    for triple in &sort_triples(triples) {
+        writer.serialize_triple(triple).map_err(io)?;
+    }
+    writer.finish().map_err(io)?;
+    Ok(())
+}
+
+/// An oxigraph serializer for `format` that declares the standard prefixes.
+/// (Not `id:` for the instance base: Turtle would have to escape every `/`
+/// and `%` of a minted IRI, which reads worse than the full IRI.)
+fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
+    let mut serializer = RdfSerializer::from_format(format);
+    if matches!(format, RdfFormat::NTriples | RdfFormat::NQuads) {
+        return Ok(serializer);
+    }
+    let bad = |e: oxigraph::model::IriParseError| Error::Usage(format!("bad prefix IRI: {e}"));
+    for (prefix, ns) in vocab::PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *ns).map_err(bad)?;
+    }
+    Ok(serializer)
+}
+
+fn sort_quads(quads: Vec<Quad>) -> Vec<Quad> {
+    // Sort keys: graph, subject, (rdf:type first) predicate, object.
+    type Keyed = (String, String, (bool, String), String, Quad);
+    let mut keyed: Vec<Keyed> = quads
+        .into_iter()
+        .map(|q| {
+            (
+                q.graph_name.to_string(),
+                q.subject.to_string(),
+                (q.predicate != rdf::TYPE, q.predicate.to_string()),
+                q.object.to_string(),
+                q,
+            )
+        })
+        .collect();
+    keyed.sort_by(|a, b| (&a.0, &a.1, &a.2, &a.3).cmp(&(&b.0, &b.1, &b.2, &b.3)));
+    keyed.dedup_by(|a, b| (&a.0, &a.1, &a.2, &a.3) == (&b.0, &b.1, &b.2, &b.3));
+    keyed.into_iter().map(|k| k.4).collect()
+}
+
+fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
+    let mut keyed: Vec<(String, (bool, String), String, Triple)> = triples
+        .into_iter()
+        .map(|t| (t.subject.to_string(), (t.predicate != rdf::TYPE, t.predicate.to_string()), t.object.to_string(), t))
+        .collect();
+    keyed.sort_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
+    keyed.dedup_by(|a, b| (&a.0, &a.1, &a.2) == (&b.0, &b.1, &b.2));
+    keyed.into_iter().map(|k| k.3).collect()
+}
+
+/// A string literal. Characters XML 1.0 cannot carry (C0 controls but tab,
+/// LF and CR; U+FFFE, U+FFFF) become U+FFFD, one for one, so that every
+/// syntax, RDF/XML included, holds the same literal and offsets still count
+/// the same characters.
+fn text(value: &str) -> Literal {
+    let forbidden = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}';
+    if value.contains(forbidden) {
+        Literal::new_simple_literal(value.replace(forbidden, "\u{FFFD}"))
+    } else {
+        Literal::new_simple_literal(value)
+    }
+}
+
+fn index(offset: usize) -> Literal {
+    Literal::new_typed_literal(offset.to_string(), xsd::NON_NEGATIVE_INTEGER)
+}
+
+fn date(date: PartialDate) -> Literal {
+    let datatype = match (date.month, date.day) {
+        (Some(_), Some(_)) => xsd::DATE,
+        (Some(_), None) => xsd::G_YEAR_MONTH,
+        _ => xsd::G_YEAR,
+    };
+    Literal::new_typed_literal(date.to_string(), datatype)
+}
+
+fn offsets_key(span: Span) -> String {
+    format!("{}-{}", span.start, span.end)
+}
+
+/// Collects the quads of one named graph.
+struct GraphWriter<'a> {
+    graph: GraphName,
+    quads: &'a mut Vec<Quad>,
+}
+
+impl GraphWriter<'_> {
+    fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::NamedNode(subject.clone()),
+            predicate.into_owned(),
+            object.into(),
+            self.graph.clone(),
+        ));
+    }
+}
+
+/// What one source file contributes: its documents, the relations read from
+/// it (edge, evidence indices) and the entities named there.
+#[derive(Default)]
+struct SourceBucket<'g> {
+    chars: Option<usize>,
+    documents: Vec<(NodeIndex, &'g DocumentNode)>,
+    relations: Vec<(NodeIndex, NodeIndex, &'g Edge, Vec<usize>)>,
+    entities: BTreeSet<NodeIndex>,
+}
+
+/// The quads of the source graphs (the ontology graph aside), unsorted.
+pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
+    let mut buckets: BTreeMap<&str, SourceBucket<'_>> = BTreeMap::new();
+    for (_, source) in graph.sources() {
+        buckets.entry(source.name.as_str()).or_default().chars = Some(source.chars);
+    }
+    let mut doc_by_id = BTreeMap::new();
+    for (node, doc) in graph.documents() {
+        doc_by_id.insert(&doc.id, (node, doc));
+        buckets.entry(doc.source.as_str()).or_default().documents.push((node, doc));
+    }
+    // (document node, entity node) -> anchors, for supporting mentions.
+    let mut anchors: BTreeMap<(NodeIndex, NodeIndex), &Vec<Anchor>> = BTreeMap::new();
+    for (_, from, to, edge) in graph.edges() {
+        if let Edge::Mentions(list) = edge {
+            anchors.insert((from, to), list);
+        }
+    }
+    for (_, from, to, edge) in graph.edges() {
+        let Edge::Relation { evidence, .. } = edge else { continue };
+        let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, ev) in evidence.iter().enumerate() {
+            if let Some((_, doc)) = doc_by_id.get(&ev.doc) {
+                by_source.entry(doc.source.as_str()).or_default().push(i);
+            }
+        }
+        for (source, indices) in by_source {
+            let bucket = buckets.entry(source).or_default();
+            bucket.entities.insert(from);
+            bucket.entities.insert(to);
+            bucket.relations.push((from, to, edge, indices));
+        }
+    }
+
+    let mut quads = Vec::new();
+    for (source_name, mut bucket) in buckets {
+        let mut w = GraphWriter {
+            graph: GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[source_name])),
+            quads: &mut quads,
+        };
+        let source = vocab::mint(base, Kind::Source, &[source_name]);
+        w.add(&source, rdf::TYPE, dg::SOURCE.into_owned());
+        w.add(&source, rdfs::LABEL, text(source_name));
+        w.add(&source, dcterms::IDENTIFIER, text(source_name));
+        if let Some(chars) = bucket.chars {
+            w.add(&source, nif::BEGIN_INDEX, index(0));
+            w.add(&source, nif::END_INDEX, index(chars));
+        }
+        // Entity node -> mention IRIs in this source.
+        let mut entity_mentions: BTreeMap<NodeIndex, Vec<NamedNode>> = BTreeMap::new();
+        for &(doc_node, doc) in &bucket.documents {
+            let doc_iri = vocab::mint(base, Kind::Document, &[&doc.id.0]);
+            w.add(&doc_iri, rdf::TYPE, dg::DOCUMENT.into_owned());
+            w.add(&doc_iri, rdf::TYPE, dg::doc_class(doc.kind).into_owned());
+            w.add(&doc_iri, rdfs::LABEL, text(&doc.title));
+            w.add(&doc_iri, dcterms::TITLE, text(&doc.title));
+            w.add(&doc_iri, dcterms::IDENTIFIER, text(&doc.id.0));
+            w.add(&doc_iri, dcterms::IS_PART_OF, source.clone());
+            w.add(&doc_iri, prov::WAS_DERIVED_FROM, source.clone());
+            w.add(&doc_iri, nif::BEGIN_INDEX, index(doc.span.start));
+            w.add(&doc_iri, nif::END_INDEX, index(doc.span.end));
+            w.add(&doc_iri, dg::TITLE_BEGIN_INDEX, index(doc.title_span.start));
+            w.add(&doc_iri, dg::TITLE_END_INDEX, index(doc.title_span.end));
+            if let Some(d) = doc.date {
+                w.add(&doc_iri, dcterms::DATE, date(d));
+            }
+            if let Some(place) = &doc.place {
+                w.add(&doc_iri, dg::PLACE, text(place));
+            }
+            for (target, edge) in graph.out_edges(doc_node) {
+                let Node::Entity(entity) = &graph.graph[target] else { continue };
+                let entity_iri = vocab::entity_iri(base, &entity.key);
+                match edge {
+                    Edge::Speaker => {
+                        w.add(&doc_iri, dcterms::CREATOR, entity_iri);
+                    }
+                    Edge::DeliveredAt => {
+                        w.add(&doc_iri, dg::DELIVERED_AT, entity_iri);
+                    }
+                    Edge::Mentions(list) => {
+                        w.add(&doc_iri, dg::MENTIONS, entity_iri.clone());
+                        for anchor in list {
+                            let mention = mention_iri(base, doc, anchor.span);
+                            w.add(&mention, rdf::TYPE, dg::MENTION.into_owned());
+                            w.add(&mention, nif::REFERENCE_CONTEXT, source.clone());
+                            w.add(&mention, dcterms::IS_PART_OF, doc_iri.clone());
+                            w.add(&mention, nif::BEGIN_INDEX, index(anchor.span.start));
+                            w.add(&mention, nif::END_INDEX, index(anchor.span.end));
+                            w.add(&mention, nif::ANCHOR_OF, text(&anchor.text));
+                            w.add(&mention, itsrdf::TA_IDENT_REF, entity_iri.clone());
+                            entity_mentions.entry(target).or_default().push(mention);
+                        }
+                    }
+                    _ => continue,
+                }
+                bucket.entities.insert(target);
+            }
+        }
+
+        for (from, to, edge, indices) in &bucket.relations {
+            let Edge::Relation { predicate, evidence } = edge else { continue };
+            let (Node::Entity(subject), Node::Entity(object)) = (&graph.graph[*from], &graph.graph[*to]) else {
+                continue;
+            };
+            let s = vocab::entity_iri(base, &subject.key);
+            let o = vocab::entity_iri(base, &object.key);
+            let p = dg::relation(*predicate);
+            w.add(&s, p, o.clone());
+            let assertion = vocab::mint(base, Kind::Assertion, &[&subject.key, predicate.as_str(), &object.key]);
+            w.add(&assertion, rdf::TYPE, dg::RELATION_ASSERTION.into_owned());
+            w.add(&assertion, rdf::SUBJECT, s.clone());
+            w.add(&assertion, rdf::PREDICATE, p.into_owned());
+            w.add(&assertion, rdf::OBJECT, o.clone());
+            for &i in indices {
+                let ev = &evidence[i];
+                let Some(&(doc_node, doc)) = doc_by_id.get(&ev.doc) else { continue };
+                let doc_iri = vocab::mint(base, Kind::Document, &[&doc.id.0]);
+                let sentence = vocab::mint(base, Kind::Sentence, &[&doc.id.0, &offsets_key(ev.span)]);
+                w.add(&assertion, prov::WAS_DERIVED_FROM, sentence.clone());
+                w.add(&sentence, rdf::TYPE, dg::SENTENCE.into_owned());
+                w.add(&sentence, nif::REFERENCE_CONTEXT, source.clone());
+                w.add(&sentence, dcterms::IS_PART_OF, doc_iri);
+                w.add(&sentence, nif::BEGIN_INDEX, index(ev.span.start));
+                w.add(&sentence, nif::END_INDEX, index(ev.span.end));
+                w.add(&sentence, nif::ANCHOR_OF, text(&ev.text));
+                for entity in [*from, *to] {
+                    let Some(list) = anchors.get(&(doc_node, entity)) else { continue };
+                    for anchor in list.iter() {
+                        if anchor.span.start >= ev.span.start && anchor.span.end <= ev.span.end {
+                            w.add(&assertion, dg::SUPPORTING_MENTION, mention_iri(base, doc, anchor.span));
+                        }
+                    }
+                }
+            }
+        }
+
+        // Persons bring their affiliation along, so that it is described here too.
+        let affiliations: Vec<NodeIndex> = bucket
+            .entities
+            .iter()
+            .flat_map(|&e| graph.out_edges(e))
+            .filter(|(_, edge)| matches!(edge, Edge::Affiliation))
+            .map(|(target, _)| target)
+            .collect();
+        bucket.entities.extend(affiliations);
+        for &node in &bucket.entities {
+            let Node::Entity(entity) = &graph.graph[node] else { continue };
+            let mentions = entity_mentions.get(&node).map(Vec::as_slice).unwrap_or(&[]);
+            describe_entity(&mut w, graph, base, node, entity, mentions);
+        }
+    }
+    quads
+}
+
+fn mention_iri(base: &BaseIri, doc: &DocumentNode, span: Span) -> NamedNode {
+    vocab::mint(base, Kind::Mention, &[&doc.id.0, &offsets_key(span)])
+}
+
+fn describe_entity(
+    w: &mut GraphWriter<'_>,
+    graph: &KnowledgeGraph,
+    base: &BaseIri,
+    node: NodeIndex,
+    entity: &EntityNode,
+    mentions: &[NamedNode],
+) {
+    let iri = vocab::entity_iri(base, &entity.key);
+    w.add(&iri, rdf::TYPE, dg::entity_class(entity.etype).into_owned());
+    w.add(&iri, dcterms::IDENTIFIER, text(&entity.key));
+    w.add(&iri, rdfs::LABEL, text(&entity.label));
+    w.add(&iri, skos::PREF_LABEL, text(&entity.label));
+    for alias in &entity.aliases {
+        if alias != &entity.label {
+            w.add(&iri, skos::ALT_LABEL, text(alias));
+        }
+    }
+    if let Some(item) = entity.wikidata.as_deref().and_then(vocab::wikidata_iri) {
+        w.add(&iri, owl::SAME_AS, item);
+    }
+    for mention in mentions {
+        w.add(&iri, prov::WAS_DERIVED_FROM, mention.clone());
+    }
+    if entity.etype != EntityType::Person {
+        return;
+    }
+    w.add(&iri, foaf::NAME, text(&entity.label));
+    let roles: Vec<NamedNode> = entity.roles.iter().map(|r| vocab::mint(base, Kind::Role, &[r])).collect();
+    for (role, name) in roles.iter().zip(&entity.roles) {
+        w.add(&iri, dg::HOLDS_ROLE, role.clone());
+        w.add(role, rdf::TYPE, dg::ROLE.into_owned());
+        w.add(role, rdfs::LABEL, text(name));
+        w.add(role, skos::PREF_LABEL, text(name));
+    }
+    for (target, edge) in graph.out_edges(node) {
+        let (Edge::Affiliation, Node::Entity(affiliation)) = (edge, &graph.graph[target]) else { continue };
+        let affiliation = vocab::entity_iri(base, &affiliation.key);
+        w.add(&iri, dg::AFFILIATION, affiliation.clone());
+        let membership = vocab::mint(base, Kind::Membership, &[&entity.key]);
+        w.add(&membership, rdf::TYPE, org::MEMBERSHIP.into_owned());
+        w.add(&membership, org::MEMBER, iri.clone());
+        w.add(&membership, org::ORGANIZATION, affiliation);
+        for role in &roles {
+            w.add(&membership, org::ROLE, role.clone());
+        }
+    }
+}
