@@ -12,7 +12,17 @@ use regex::Regex;
 use crate::model::PartialDate;
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -38,33 +48,32 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every date expression in `text`, with its byte range, in text order.
 pub fn find_dates(text: &str) -> Vec<(Range<usize>, PartialDate)> {
-    DATE.captures_iter(text).filter_map(|caps| {
-        let whole = caps.get(0)?;
-        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-        let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
-        let date = if let Some(year) = num("ry") {
-            PartialDate { year: year as i32, month: month("rm"), day: None }
-        } else if let Some(year) = num("dm_y") {
-            day_date(year, month("dm_m")?, num("dm_d")?)?
-        } else if let Some(year) = num("md_y") {
-            day_date(year, month("md_m")?, num("md_d")?)?
-        } else if let Some(year) = num("dot_y") {
-            day_date(year, u8::try_from(num("dot_m")?).ok()?, num("dot_d")?)?
-        } else {
-            PartialDate { year: num("my_y")? as i32, month: month("my_m"), day: None }
-        };
-        Some((whole.range(), date))
-    })
-    .collect()
+    DATE.captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+            let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
+            let date = if let Some(year) = num("ry") {
+                PartialDate { year: year as i32, month: month("rm"), day: None }
+            } else if let Some(year) = num("dm_y") {
+                day_date(year, month("dm_m")?, num("dm_d")?)?
+            } else if let Some(year) = num("md_y") {
+                day_date(year, month("md_m")?, num("md_d")?)?
+            } else if let Some(year) = num("dot_y") {
+                day_date(year, u8::try_from(num("dot_m")?).ok()?, num("dot_d")?)?
+            } else {
+                PartialDate { year: num("my_y")? as i32, month: month("my_m"), day: None }
+            };
+            Some((whole.range(), date))
+        })
+        .collect()
 }
 
 /// A full date if the numbers make one.
 pub fn day_date(year: u32, month: u8, day: u32) -> Option<PartialDate> {
     const DAYS: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let valid = (1..=12).contains(&month)
-        && day >= 1
-        && day <= DAYS[month as usize - 1]
-        && (1000..=2999).contains(&year);
+    let valid =
+        (1..=12).contains(&month) && day >= 1 && day <= DAYS[month as usize - 1] && (1000..=2999).contains(&year);
     valid.then(|| PartialDate::ymd(year as i32, month, day as u8))
 }
 

@@ -129,7 +129,11 @@ impl Gazetteer {
         for entry in &entries {
             for reference in entry.part_of.iter().chain(&entry.country) {
                 if !by_id.contains_key(reference) {
-                    return Err(Error::data(origin, 0, format!("entry {:?} refers to unknown id {reference:?}", entry.id)));
+                    return Err(Error::data(
+                        origin,
+                        0,
+                        format!("entry {:?} refers to unknown id {reference:?}", entry.id),
+                    ));
                 }
             }
         }
@@ -155,11 +159,8 @@ impl Gazetteer {
             .match_kind(MatchKind::Standard)
             .build(forms.iter().map(|(form, _)| form))
             .map_err(|e| Error::data(origin, 0, format!("cannot build the name matcher: {e}")))?;
-        let demonyms = entries
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.demonyms.iter().map(move |d| (d.clone(), i)))
-            .collect();
+        let demonyms =
+            entries.iter().enumerate().flat_map(|(i, e)| e.demonyms.iter().map(move |d| (d.clone(), i))).collect();
         Ok(Gazetteer { entries, by_id, matcher, patterns: forms.into_iter().map(|(_, p)| p).collect(), demonyms })
     }
 
@@ -282,16 +283,14 @@ mod tests {
     use super::*;
 
     fn labels(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
-        g.find(text)
-            .into_iter()
-            .map(|h| (text[h.range].to_string(), g.entries[h.entries[0]].label.clone()))
-            .collect()
+        g.find(text).into_iter().map(|h| (text[h.range].to_string(), g.entries[h.entries[0]].label.clone())).collect()
     }
 
     #[test]
     fn longest_whole_word_names_win() {
         let g = Gazetteer::builtin().unwrap();
-        let found = labels(&g, "the Security Council of the Russian Federation and the UN Security Council; USSR's US.");
+        let found =
+            labels(&g, "the Security Council of the Russian Federation and the UN Security Council; USSR's US.");
         let surfaces: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
         assert!(surfaces.contains(&"Security Council of the Russian Federation"), "{found:?}");
         assert!(surfaces.contains(&"UN Security Council"), "{found:?}");

@@ -11,9 +11,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use crate::model::{
-    DocId, DocKind, EntityType, Evidence, Extraction, PartialDate, Predicate, Span,
-};
+use crate::model::{DocId, DocKind, EntityType, Evidence, Extraction, PartialDate, Predicate, Span};
 
 #[derive(Debug, Clone)]
 pub struct SourceNode {
@@ -131,10 +129,7 @@ impl KnowledgeGraph {
         let mut graph = DiGraph::new();
         let mut source_nodes = BTreeMap::new();
         for source in &extraction.sources {
-            let node = graph.add_node(Node::Source(SourceNode {
-                name: source.name.clone(),
-                chars: source.chars,
-            }));
+            let node = graph.add_node(Node::Source(SourceNode { name: source.name.clone(), chars: source.chars }));
             source_nodes.insert(source.name.as_str(), node);
         }
         let mut doc_nodes = BTreeMap::new();
@@ -253,22 +248,16 @@ impl KnowledgeGraph {
 
     /// Outgoing edges of a node, in index order.
     pub fn out_edges(&self, node: NodeIndex) -> Vec<(NodeIndex, &Edge)> {
-        let mut edges: Vec<_> = self
-            .graph
-            .edges_directed(node, Direction::Outgoing)
-            .map(|e| (e.id(), e.target(), e.weight()))
-            .collect();
+        let mut edges: Vec<_> =
+            self.graph.edges_directed(node, Direction::Outgoing).map(|e| (e.id(), e.target(), e.weight())).collect();
         edges.sort_by_key(|(id, _, _)| *id);
         edges.into_iter().map(|(_, target, edge)| (target, edge)).collect()
     }
 
     /// Incoming edges of a node, in index order.
     pub fn in_edges(&self, node: NodeIndex) -> Vec<(NodeIndex, &Edge)> {
-        let mut edges: Vec<_> = self
-            .graph
-            .edges_directed(node, Direction::Incoming)
-            .map(|e| (e.id(), e.source(), e.weight()))
-            .collect();
+        let mut edges: Vec<_> =
+            self.graph.edges_directed(node, Direction::Incoming).map(|e| (e.id(), e.source(), e.weight())).collect();
         edges.sort_by_key(|(id, _, _)| *id);
         edges.into_iter().map(|(_, source, edge)| (source, edge)).collect()
     }

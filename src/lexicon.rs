@@ -192,12 +192,20 @@ fn compile(entries: &[PatternEntry], path: &Path, text: &str) -> Result<Vec<Name
                 .map_err(|e| Error::data(path, line, format!("pattern {:?}: {e}", entry.name)))?;
             for example in &entry.examples {
                 if !regex.is_match(example) {
-                    return Err(Error::data(path, line, format!("pattern {:?} misses its example {example:?}", entry.name)));
+                    return Err(Error::data(
+                        path,
+                        line,
+                        format!("pattern {:?} misses its example {example:?}", entry.name),
+                    ));
                 }
             }
             for counter in &entry.counter_examples {
                 if regex.is_match(counter) {
-                    return Err(Error::data(path, line, format!("pattern {:?} matches its counter-example {counter:?}", entry.name)));
+                    return Err(Error::data(
+                        path,
+                        line,
+                        format!("pattern {:?} matches its counter-example {counter:?}", entry.name),
+                    ));
                 }
             }
             Ok(NamedRegex { name: entry.name.clone(), regex })
@@ -231,7 +239,8 @@ mod tests {
 
     #[test]
     fn a_pattern_that_misses_its_example_names_file_and_line() {
-        let text = DEFAULT_LEXICON.replacen(r#"examples = ["Moscow: 07:57""#, r#"examples = ["nothing like a clock""#, 1);
+        let text =
+            DEFAULT_LEXICON.replacen(r#"examples = ["Moscow: 07:57""#, r#"examples = ["nothing like a clock""#, 1);
         let error = Lexicon::parse(&text, Path::new("lex.toml")).unwrap_err().to_string();
         assert!(error.starts_with("lex.toml:"), "{error}");
         assert!(error.contains("clock"), "{error}");

@@ -5,7 +5,16 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+
+use anyhow::Context;
 use clap::{Parser, Subcommand};
+use diplograph::export::{self, Format, Projection};
+use diplograph::extract::Knowledge;
+use diplograph::graph::KnowledgeGraph;
+use diplograph::model::Extraction;
+use diplograph::output;
+use diplograph::pipeline::{self, RunReport};
 
 #[derive(Parser)]
 #[command(name = "diplograph", version, about = "Turns a corpus of diplomatic statements into a knowledge graph")]
@@ -16,8 +25,91 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the pipeline and write every export to a directory.
+    Build(BuildArgs),
+    /// Run the pipeline and write one export (stdout unless -o FILE).
+    Export(ExportArgs),
+    /// Score the extraction against a gold annotation file.
+    Eval(EvalArgs),
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph.
     Query(QueryArgs),
+}
+
+/// Where the extractor's domain knowledge comes from.
+#[derive(clap::Args)]
+struct KnowledgeArgs {
+    /// Gazetteer file or directory of .toml files that extends (or, with
+    /// --no-default-gazetteer, replaces) the built-in one. Repeatable.
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    gazetteers: Vec<PathBuf>,
+    /// Use only the gazetteers given with --gazetteer.
+    #[arg(long)]
+    no_default_gazetteer: bool,
+}
+
+impl KnowledgeArgs {
+    fn load(&self) -> diplograph::Result<Knowledge> {
+        let gazetteer = diplograph::gazetteer::Gazetteer::load(&self.gazetteers, self.no_default_gazetteer)?;
+        let lexicon = diplograph::lexicon::Lexicon::builtin()?;
+        Ok(Knowledge::new(lexicon, gazetteer, diplograph::extract::DEFAULT_GIVEN_NAMES))
+    }
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Corpus files or directories (.txt, .html, .htm); `-` reads stdin.
+    #[arg(default_value = "data/corpus")]
+    inputs: Vec<PathBuf>,
+    /// Output directory.
+    #[arg(short = 'o', long = "out", default_value = "out")]
+    out: PathBuf,
+    /// Base of the instance IRIs in the RDF exports.
+    #[arg(long, default_value = diplograph::vocab::DEFAULT_BASE_IRI)]
+    base_iri: String,
+    #[command(flatten)]
+    knowledge: KnowledgeArgs,
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// Corpus files or directories (.txt, .html, .htm); `-` reads stdin.
+    #[arg(default_value = "data/corpus")]
+    inputs: Vec<PathBuf>,
+    /// The output format.
+    #[arg(long, value_enum)]
+    format: Format,
+    /// Output file; `-` or none writes to stdout.
+    #[arg(short = 'o', long = "out")]
+    out: Option<PathBuf>,
+    /// Base of the instance IRIs in the RDF formats.
+    #[arg(long, default_value = diplograph::vocab::DEFAULT_BASE_IRI)]
+    base_iri: String,
+    /// GraphML/GEXF: the whole graph, or entities joined by the documents that mention both.
+    #[arg(long, value_enum, default_value = "full")]
+    projection: Projection,
+    /// With --projection comention: the entity types to keep (e.g. Person,Organization).
+    #[arg(long)]
+    types: Option<String>,
+    #[command(flatten)]
+    knowledge: KnowledgeArgs,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// The gold annotation file (shared/gold/SCHEMA.md format).
+    #[arg(long)]
+    gold: PathBuf,
+    /// Corpus files or directories to extract from.
+    #[arg(default_value = "data/corpus")]
+    inputs: Vec<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+    /// List the misses and false hits.
+    #[arg(long)]
+    explain: bool,
+    #[command(flatten)]
+    knowledge: KnowledgeArgs,
 }
 
 #[derive(clap::Args)]
@@ -40,71 +132,194 @@ struct QueryArgs {
     /// The query text (unless -f is given).
     #[arg(required_unless_present = "file")]
     query: Option<String>,
-    /// Corpus files or directories to run the pipeline on instead of -d.
+    /// Corpus files or directories to run the pipeline on instead of -d (after `--`).
     #[arg(last = true)]
     inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    knowledge: KnowledgeArgs,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Query(args) => query_command(args),
+    let (name, result) = match cli.command {
+        Command::Build(args) => ("build", build_command(args)),
+        Command::Export(args) => ("export", export_command(args)),
+        Command::Eval(args) => ("eval", eval_command(args)),
+        Command::Query(args) => ("query", query_command(args)),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => report_error(name, e),
     }
 }
 
-/// `diplograph query`: load the store, run the query, print the answer.
-fn query_command(args: QueryArgs) -> ExitCode {
-    use diplograph::store;
-    let run = || -> anyhow::Result<()> {
-        use anyhow::Context;
-        let (text, origin) = match (&args.file, &args.query) {
-            (Some(path), _) => (
-                std::fs::read_to_string(path).with_context(|| format!("{}: cannot read query", path.display()))?,
-                path.display().to_string(),
-            ),
-            (None, Some(query)) => (query.clone(), "<query>".to_string()),
-            (None, None) => anyhow::bail!("give a query or -f FILE"),
-        };
-        let Some(rdf_format) = diplograph::export::rdf::format_by_name(&format!("{:?}", args.format).to_lowercase())
-        else {
-            anyhow::bail!("--format {:?} is not an RDF syntax", args.format);
-        };
-        let options = store::QueryOptions {
-            results: args.results,
-            rdf_format,
-            base_iri: diplograph::vocab::BaseIri::parse(&args.base_iri)?,
-        };
-        if !args.inputs.is_empty() {
-            // The lead wires the pipeline here: build the KnowledgeGraph from
-            // args.inputs, then store::query_graph(&graph, &text, &origin, &options, &mut out).
-            anyhow::bail!("querying INPUT files needs the pipeline; build first and use -d DIR");
-        }
-        let store = store::from_dir(&args.dir)?;
-        let stdout = std::io::stdout();
-        let mut out = std::io::BufWriter::new(stdout.lock());
-        store::run(&store, &text, &origin, &options, &mut out)?;
-        out.flush().map_err(|e| diplograph::Error::io("<stdout>", e))?;
-        Ok(())
-    };
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let broken_pipe = e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            });
-            if broken_pipe {
-                return ExitCode::SUCCESS;
-            }
-            // Each cause once: a library error already prints its source.
-            let mut message = e.to_string();
-            for cause in e.chain().skip(1) {
-                let cause = cause.to_string();
-                if !message.contains(&cause) {
-                    message = format!("{message}: {cause}");
-                }
-            }
-            eprintln!("diplograph query: {message}");
-            ExitCode::from(2)
+/// Prints a fatal error (each cause once) and gives exit code 2; a broken
+/// pipe (`diplograph export … | head`) is not an error.
+fn report_error(command: &str, e: anyhow::Error) -> ExitCode {
+    let broken_pipe = e.chain().any(|c| {
+        let io = c.downcast_ref::<std::io::Error>().or_else(|| match c.downcast_ref::<diplograph::Error>() {
+            Some(diplograph::Error::Output(io)) | Some(diplograph::Error::Io { source: io, .. }) => Some(io),
+            _ => None,
+        });
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        return ExitCode::SUCCESS;
+    }
+    let mut message = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !message.contains(&cause) {
+            message = format!("{message}: {cause}");
         }
     }
+    eprintln!("diplograph {command}: {message}");
+    ExitCode::from(2)
+}
+
+/// Runs the pipeline, printing what was skipped or warned about.
+fn run_pipeline(inputs: &[PathBuf], knowledge: &Knowledge) -> (Extraction, RunReport) {
+    let bar = indicatif::ProgressBar::new(0).with_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}").expect("valid template"),
+    );
+    // A bar only where a person watches a long run.
+    let many = inputs.iter().any(|p| p.is_dir());
+    let show = many && std::io::stderr().is_terminal();
+    if !show {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let (extraction, report) = pipeline::run(inputs, knowledge, Some(&bar));
+    bar.finish_and_clear();
+    for diagnostic in report.warnings.iter().chain(&report.skipped) {
+        eprintln!("{diagnostic}");
+    }
+    (extraction, report)
+}
+
+/// 1 when some input was skipped, else 0.
+fn exit_code(report: &RunReport) -> ExitCode {
+    if report.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// `diplograph build`: every export into one directory.
+fn build_command(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let knowledge = args.knowledge.load()?;
+    let base = diplograph::vocab::BaseIri::parse(&args.base_iri)?;
+    let (extraction, report) = run_pipeline(&args.inputs, &knowledge);
+    let graph = KnowledgeGraph::build(&extraction);
+    std::fs::create_dir_all(&args.out).with_context(|| format!("{}: cannot create directory", args.out.display()))?;
+    let options = export::Options { base_iri: base.clone(), ..export::Options::default() };
+    let outputs: [(&str, Format); 5] = [
+        ("annotations.json", Format::Annotations),
+        ("graph.nq", Format::Nquads),
+        ("graph.trig", Format::Trig),
+        ("graph.graphml", Format::Graphml),
+        ("graph.gexf", Format::Gexf),
+    ];
+    for (name, format) in outputs {
+        output::write_atomic(&args.out.join(name), |out| export::write(&graph, format, &options, out))?;
+    }
+    output::write_atomic(&args.out.join("ontology.ttl"), |out| export::rdf::write_ontology(out))?;
+    print_summary(&extraction, &report, &args.out);
+    Ok(exit_code(&report))
+}
+
+fn print_summary(extraction: &Extraction, report: &RunReport, out: &std::path::Path) {
+    let mut per_type = std::collections::BTreeMap::new();
+    for entity in &extraction.entities {
+        *per_type.entry(entity.etype.as_str()).or_insert(0) += 1;
+    }
+    let types: Vec<String> = per_type.iter().map(|(t, n)| format!("{n} {t}")).collect();
+    eprintln!(
+        "{} files read, {} skipped; {} documents; {} entities ({}); {} mentions; {} relations; written to {}",
+        report.files_read,
+        report.skipped.len(),
+        extraction.documents.len(),
+        extraction.entities.len(),
+        types.join(", "),
+        extraction.mentions.len(),
+        extraction.relations.len(),
+        out.display()
+    );
+}
+
+/// `diplograph export`: one format, to a file or stdout.
+fn export_command(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let knowledge = args.knowledge.load()?;
+    let options = export::Options {
+        base_iri: diplograph::vocab::BaseIri::parse(&args.base_iri)?,
+        projection: args.projection,
+        types: args.types.as_deref().map(export::gephi::parse_types).transpose()?,
+        ..export::Options::default()
+    };
+    let (extraction, report) = run_pipeline(&args.inputs, &knowledge);
+    let graph = KnowledgeGraph::build(&extraction);
+    match args.out.as_deref().filter(|p| p.as_os_str() != "-") {
+        Some(path) => output::write_atomic(path, |out| export::write(&graph, args.format, &options, out))?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            export::write(&graph, args.format, &options, &mut out)?;
+            out.flush().map_err(diplograph::Error::Output)?;
+        }
+    }
+    Ok(exit_code(&report))
+}
+
+/// `diplograph eval`: the extraction scored against a gold file.
+fn eval_command(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let knowledge = args.knowledge.load()?;
+    let gold = diplograph::annotations::read(&args.gold)?;
+    let (extraction, report) = run_pipeline(&args.inputs, &knowledge);
+    let graph = KnowledgeGraph::build(&extraction);
+    let predicted = diplograph::annotations::from_graph(&graph, &gold.corpus);
+    let scores = diplograph::eval::evaluate(&gold, &predicted);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        scores.write_json(&mut out).map_err(diplograph::Error::Output)?;
+    } else {
+        scores.write_table(&mut out).map_err(diplograph::Error::Output)?;
+    }
+    if args.explain {
+        scores.write_explain(&mut out).map_err(diplograph::Error::Output)?;
+    }
+    out.flush().map_err(diplograph::Error::Output)?;
+    Ok(exit_code(&report))
+}
+
+/// `diplograph query`: load the store, run the query, print the answer.
+fn query_command(args: QueryArgs) -> anyhow::Result<ExitCode> {
+    use diplograph::store;
+    let (text, origin) = match (&args.file, &args.query) {
+        (Some(path), _) => (
+            std::fs::read_to_string(path).with_context(|| format!("{}: cannot read query", path.display()))?,
+            path.display().to_string(),
+        ),
+        (None, Some(query)) => (query.clone(), "<query>".to_string()),
+        (None, None) => anyhow::bail!("give a query or -f FILE"),
+    };
+    let Some(rdf_format) = diplograph::export::rdf::format_by_name(&format!("{:?}", args.format).to_lowercase()) else {
+        anyhow::bail!("--format {:?} is not an RDF syntax", args.format);
+    };
+    let base_iri = diplograph::vocab::BaseIri::parse(&args.base_iri)?;
+    let options = store::QueryOptions { results: args.results, rdf_format, base_iri: base_iri.clone() };
+    let mut code = ExitCode::SUCCESS;
+    let store = if args.inputs.is_empty() {
+        store::from_dir(&args.dir)?
+    } else {
+        let knowledge = args.knowledge.load()?;
+        let (extraction, report) = run_pipeline(&args.inputs, &knowledge);
+        code = exit_code(&report);
+        store::from_graph(&KnowledgeGraph::build(&extraction), &base_iri)?
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    store::run(&store, &text, &origin, &options, &mut out)?;
+    out.flush().map_err(diplograph::Error::Output)?;
+    Ok(code)
 }

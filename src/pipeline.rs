@@ -81,14 +81,22 @@ pub fn analyze_source(index: usize, source: &Source, k: &Knowledge) -> SourceAna
                         subject: r.subject,
                         predicate: r.predicate,
                         object: r.object,
-                        evidence: Evidence { doc: document.id.clone(), span: chars.span(&bytes), text: text[bytes].to_string() },
+                        evidence: Evidence {
+                            doc: document.id.clone(),
+                            span: chars.span(&bytes),
+                            text: text[bytes].to_string(),
+                        },
                     }
                 })
                 .collect();
             let mentions = found
                 .mentions
                 .into_iter()
-                .map(|f| LocatedMention { span: chars.span(&f.range), text: text[f.range.clone()].to_string(), found: f })
+                .map(|f| LocatedMention {
+                    span: chars.span(&f.range),
+                    text: text[f.range.clone()].to_string(),
+                    found: f,
+                })
                 .collect();
             DocAnalysis {
                 span: chars.span(&document.range),
@@ -112,7 +120,10 @@ fn home_country(findings: &[extract::Findings], k: &Knowledge) -> Option<usize> 
             *counts.entry(entries[0]).or_default() += 1;
         }
     }
-    counts.into_iter().max_by_key(|(entry, count)| (*count, std::cmp::Reverse(k.gazetteer.entries[*entry].id.clone()))).map(|(e, _)| e)
+    counts
+        .into_iter()
+        .max_by_key(|(entry, count)| (*count, std::cmp::Reverse(k.gazetteer.entries[*entry].id.clone())))
+        .map(|(e, _)| e)
 }
 
 /// What a run read, skipped and warned about.
@@ -155,7 +166,9 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
                 report.warnings.extend(warnings);
                 analyses.push(analysis);
             }
-            Err(error) => report.skipped.push(Diagnostic { path: file.path.clone(), message: error.to_string(), skipped: true }),
+            Err(error) => {
+                report.skipped.push(Diagnostic { path: file.path.clone(), message: error.to_string(), skipped: true })
+            }
         }
     }
     (resolve::resolve(analyses, k), report)

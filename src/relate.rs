@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use crate::extract::text::Token;
-use crate::extract::{DocText, Found, Findings, Knowledge, Naming};
+use crate::extract::{DocText, Findings, Found, Knowledge, Naming};
 use crate::model::{EntityType, Predicate};
 
 /// One end of a relation: a mention in the document, or a gazetteer entry
@@ -54,7 +54,9 @@ impl Context<'_> {
 
     /// Mentions whose first token lies in `range`, in text order.
     fn in_range(&self, range: Range<usize>, types: &[EntityType]) -> Vec<usize> {
-        (0..self.mentions.len()).filter(|&m| range.contains(&self.mentions[m].token) && types.contains(&self.mentions[m].etype)).collect()
+        (0..self.mentions.len())
+            .filter(|&m| range.contains(&self.mentions[m].token) && types.contains(&self.mentions[m].etype))
+            .collect()
     }
 
     fn entry_of(&self, m: usize) -> Option<usize> {
@@ -127,7 +129,8 @@ fn structural(ctx: &mut Context, findings: &Findings, home: Option<usize>) {
                 if let Some(a) = affiliation {
                     ctx.push(Endpoint::Mention(m), Predicate::Represents, Endpoint::Entry(a), sentence.clone());
                 }
-                if found.roles.iter().any(|r| matches!(r.as_str(), "Chair" | "Chairman" | "Chairperson" | "Chairwoman")) {
+                if found.roles.iter().any(|r| matches!(r.as_str(), "Chair" | "Chairman" | "Chairperson" | "Chairwoman"))
+                {
                     if let Some(body) = ctx.main_body {
                         ctx.push(Endpoint::Mention(m), Predicate::Chairs, Endpoint::Mention(body), sentence);
                     }
@@ -136,7 +139,8 @@ fn structural(ctx: &mut Context, findings: &Findings, home: Option<usize>) {
             EntityType::Organization => {
                 let Some(entry) = ctx.entry_of(m) else { continue };
                 let Some(parent_id) = ctx.k.gazetteer.entries[entry].part_of.clone() else { continue };
-                let parent = (0..ctx.mentions.len()).find(|&p| ctx.entry_of(p).is_some_and(|e| ctx.k.gazetteer.entries[e].id == parent_id));
+                let parent = (0..ctx.mentions.len())
+                    .find(|&p| ctx.entry_of(p).is_some_and(|e| ctx.k.gazetteer.entries[e].id == parent_id));
                 if let Some(parent) = parent {
                     ctx.push(Endpoint::Mention(m), Predicate::PartOf, Endpoint::Mention(parent), sentence);
                 }
@@ -165,11 +169,15 @@ fn agent_before(ctx: &Context, sentence: &Range<usize>, verb: usize) -> Vec<Endp
         let t = ctx.mentions[m].token;
         (sentence.start..t).rev().take(8).any(|i| tokens[i].text == "with")
     };
-    let countries: Vec<usize> = ctx.in_range(sentence.start..verb, &[EntityType::Country]).into_iter().filter(|&m| !with_list(m)).collect();
+    let countries: Vec<usize> =
+        ctx.in_range(sentence.start..verb, &[EntityType::Country]).into_iter().filter(|&m| !with_list(m)).collect();
     if let Some(&c) = countries.first() {
         return vec![Endpoint::Mention(c)];
     }
-    ctx.in_range(sentence.start..verb, &[EntityType::Organization]).last().map(|&o| vec![Endpoint::Mention(o)]).unwrap_or_default()
+    ctx.in_range(sentence.start..verb, &[EntityType::Organization])
+        .last()
+        .map(|&o| vec![Endpoint::Mention(o)])
+        .unwrap_or_default()
 }
 
 /// The agent of a passive: the first party after "by" ("by Russia", "by the
@@ -177,7 +185,8 @@ fn agent_before(ctx: &Context, sentence: &Range<usize>, verb: usize) -> Vec<Endp
 fn agent_after_by(ctx: &Context, from: usize, to: usize) -> Option<Endpoint> {
     let tokens = ctx.tokens();
     let by = (from..to).find(|&t| tokens[t].text == "by")?;
-    let party = ctx.in_range(by + 1..(by + 4).min(to), &[EntityType::Person, EntityType::Country, EntityType::Organization]);
+    let party =
+        ctx.in_range(by + 1..(by + 4).min(to), &[EntityType::Person, EntityType::Country, EntityType::Organization]);
     if let Some(&m) = party.first() {
         return Some(Endpoint::Mention(m));
     }
@@ -187,20 +196,41 @@ fn agent_after_by(ctx: &Context, from: usize, to: usize) -> Option<Endpoint> {
 /// The last proposal before a token, in this sentence or the one before.
 fn antecedent(ctx: &Context, before: usize, types: &[EntityType]) -> Option<usize> {
     let sentence = ctx.doc.sentence_of(before);
-    let previous_start = ctx.doc.sentences.iter().rev().find(|s| s.end <= sentence.start).map_or(sentence.start, |s| s.start);
+    let previous_start =
+        ctx.doc.sentences.iter().rev().find(|s| s.end <= sentence.start).map_or(sentence.start, |s| s.start);
     ctx.in_range(previous_start..before, types).last().copied()
 }
 
 const PROPOSING: [&str; 20] = [
-    "propose", "proposes", "proposed", "suggest", "suggests", "suggested", "present", "presents", "presented", "submit",
-    "submits", "submitted", "introduced", "drawn", "prepared", "establishing", "adopt", "initiative", "put", "tabled",
+    "propose",
+    "proposes",
+    "proposed",
+    "suggest",
+    "suggests",
+    "suggested",
+    "present",
+    "presents",
+    "presented",
+    "submit",
+    "submits",
+    "submitted",
+    "introduced",
+    "drawn",
+    "prepared",
+    "establishing",
+    "adopt",
+    "initiative",
+    "put",
+    "tabled",
 ];
 
 fn proposals(ctx: &mut Context, sentence: Range<usize>) {
     let doc = ctx.doc;
     let tokens = &doc.tokens;
     for v in sentence.clone() {
-        if !is_any(&tokens[v], &PROPOSING) || (tokens[v].text == "put" && tokens.get(v + 1).is_none_or(|t| t.text != "forward")) {
+        if !is_any(&tokens[v], &PROPOSING)
+            || (tokens[v].text == "put" && tokens.get(v + 1).is_none_or(|t| t.text != "forward"))
+        {
             continue;
         }
         let types = [EntityType::Proposal];
@@ -216,8 +246,13 @@ fn proposals(ctx: &mut Context, sentence: Range<usize>) {
         let proposal_end = ctx.mention_end_token(proposal);
         // Who proposed it.
         let agents: Vec<Endpoint> = if initiative {
-            ctx.in_range(v + 2..sentence.end, &[EntityType::Country, EntityType::Organization]).into_iter().map(Endpoint::Mention).collect()
-        } else if let Some(agent) = agent_after_by(ctx, v + 1, sentence.end).filter(|_| ctx.mentions[proposal].token < v) {
+            ctx.in_range(v + 2..sentence.end, &[EntityType::Country, EntityType::Organization])
+                .into_iter()
+                .map(Endpoint::Mention)
+                .collect()
+        } else if let Some(agent) =
+            agent_after_by(ctx, v + 1, sentence.end).filter(|_| ctx.mentions[proposal].token < v)
+        {
             vec![agent]
         } else {
             agent_before(ctx, &sentence, v)
@@ -226,7 +261,11 @@ fn proposals(ctx: &mut Context, sentence: Range<usize>) {
             ctx.push(*agent, Predicate::Proposed, Endpoint::Mention(proposal), sentence.clone());
         }
         // Who joined in: "together with Belarus, DPRK and Syria, we submitted it".
-        if let Some(with) = (sentence.start..v).find(|&t| tokens[t].text == "with" && t > sentence.start && matches!(tokens[t - 1].text, "together" | "jointly" | "along")) {
+        if let Some(with) = (sentence.start..v).find(|&t| {
+            tokens[t].text == "with"
+                && t > sentence.start
+                && matches!(tokens[t - 1].text, "together" | "jointly" | "along")
+        }) {
             for c in ctx.in_range(with + 1..v, &[EntityType::Country]) {
                 ctx.push(Endpoint::Mention(c), Predicate::Cosponsored, Endpoint::Mention(proposal), sentence.clone());
             }
@@ -235,8 +274,9 @@ fn proposals(ctx: &mut Context, sentence: Range<usize>) {
         // "at the 8th International Meeting"), else in the whole sentence.
         let inside = |m: usize, ctx: &Context| {
             let r = &ctx.mentions[m].range;
-            ctx.mentions.iter().any(|o| o.etype == EntityType::Event && o.range.start <= r.start && r.end <= o.range.end && o.range != *r)
-                || (ctx.mentions[proposal].range.start <= r.start && r.end <= ctx.mentions[proposal].range.end)
+            ctx.mentions.iter().any(|o| {
+                o.etype == EntityType::Event && o.range.start <= r.start && r.end <= o.range.end && o.range != *r
+            }) || (ctx.mentions[proposal].range.start <= r.start && r.end <= ctx.mentions[proposal].range.end)
         };
         let target = |ctx: &Context, range: Range<usize>| -> Vec<usize> {
             let mut found = Vec::new();
@@ -249,9 +289,16 @@ fn proposals(ctx: &mut Context, sentence: Range<usize>) {
                 let ok = match ctx.mentions[m].etype {
                     EntityType::Event => true,
                     _ => {
-                        let to = t >= 1 && (tokens[t - 1].text == "to" || (t >= 2 && tokens[t - 1].text == "the" && tokens[t - 2].text == "to"));
-                        let meeting_of = t >= 2 && tokens[t - 1].text == "the" && tokens[t - 2].text == "of" && t >= 3 && matches!(tokens[t - 3].text, "meeting" | "session");
-                        let members = tokens.get(end).is_some_and(|n| matches!(n.text, "Member" | "member" | "members"));
+                        let to = t >= 1
+                            && (tokens[t - 1].text == "to"
+                                || (t >= 2 && tokens[t - 1].text == "the" && tokens[t - 2].text == "to"));
+                        let meeting_of = t >= 2
+                            && tokens[t - 1].text == "the"
+                            && tokens[t - 2].text == "of"
+                            && t >= 3
+                            && matches!(tokens[t - 3].text, "meeting" | "session");
+                        let members =
+                            tokens.get(end).is_some_and(|n| matches!(n.text, "Member" | "member" | "members"));
                         (to || meeting_of) && !members
                     }
                 };
@@ -286,7 +333,9 @@ fn stances(ctx: &mut Context, sentence: Range<usize>) {
         let predicate = match t.text {
             "support" | "supports" | "supported" if negated => Predicate::Opposed,
             "oppose" | "opposes" | "opposed" | "reject" | "rejects" | "rejected" => Predicate::Opposed,
-            "support" | "supports" | "supported" | "endorse" | "endorses" | "endorsed" | "welcome" | "welcomes" => Predicate::Supported,
+            "support" | "supports" | "supported" | "endorse" | "endorses" | "endorsed" | "welcome" | "welcomes" => {
+                Predicate::Supported
+            }
             "commitment" if tokens.get(v + 1).is_some_and(|n| n.text == "to") => Predicate::Supported,
             _ => continue,
         };
@@ -317,7 +366,8 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>) {
         let (chair, body) = match word {
             // "the GGE chaired by the Federal Republic of Germany"
             "chaired" if tokens.get(v + 1).is_some_and(|n| n.text == "by") => {
-                let chair = ctx.in_range(v + 2..(v + 6).min(sentence.end), &parties).first().copied().map(Endpoint::Mention);
+                let chair =
+                    ctx.in_range(v + 2..(v + 6).min(sentence.end), &parties).first().copied().map(Endpoint::Mention);
                 let body = ctx.in_range(sentence.start..v, &bodies).last().copied();
                 (chair, body)
             }
@@ -341,7 +391,11 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>) {
             // "congratulate Switzerland on its election as the Group's Chair"
             "Chair" | "Chairman" if (sentence.start..v).any(|t| tokens[t].text == "election") => {
                 let election = (sentence.start..v).find(|&t| tokens[t].text == "election").unwrap_or(v);
-                let chair = ctx.in_range(sentence.start..election, &[EntityType::Country]).last().copied().map(Endpoint::Mention);
+                let chair = ctx
+                    .in_range(sentence.start..election, &[EntityType::Country])
+                    .last()
+                    .copied()
+                    .map(Endpoint::Mention);
                 (chair, ctx.main_body)
             }
             _ => continue,
@@ -362,7 +416,9 @@ fn top_body(ctx: &Context) -> Option<usize> {
         if parent_id == "united-nations" {
             return Some(body);
         }
-        match (0..ctx.mentions.len()).find(|&m| ctx.entry_of(m).is_some_and(|e| ctx.k.gazetteer.entries[e].id == parent_id)) {
+        match (0..ctx.mentions.len())
+            .find(|&m| ctx.entry_of(m).is_some_and(|e| ctx.k.gazetteer.entries[e].id == parent_id))
+        {
             Some(parent) => body = parent,
             None => return Some(body),
         }
@@ -403,7 +459,8 @@ fn memberships(ctx: &mut Context, sentence: Range<usize>) {
                 let body = ctx.in_range(v + 2..(v + 5).min(sentence.end), &[EntityType::Organization]).first().copied();
                 let other = v >= 1 && tokens[v - 1].text == "other";
                 let body = body.map(Endpoint::Mention).or_else(|| {
-                    let organisation = tokens.get(v + 3).is_some_and(|n| matches!(n.text, "Organisation" | "Organization"));
+                    let organisation =
+                        tokens.get(v + 3).is_some_and(|n| matches!(n.text, "Organisation" | "Organization"));
                     organisation.then(|| top_body(ctx)).flatten().map(Endpoint::Mention)
                 });
                 let Some(body) = body else { continue };

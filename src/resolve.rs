@@ -41,7 +41,9 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
         .flat_map(|s| &s.docs)
         .flat_map(|d| &d.mentions)
         .filter_map(|m| match &m.found.naming {
-            Naming::Phrase(key) if m.found.etype == EntityType::Proposal && !key.starts_with(TENTATIVE) => Some(key.clone()),
+            Naming::Phrase(key) if m.found.etype == EntityType::Proposal && !key.starts_with(TENTATIVE) => {
+                Some(key.clone())
+            }
             _ => None,
         })
         .collect();
@@ -191,7 +193,10 @@ fn choose_entry(entries: &[usize], source: &SourceAnalysis, doc: &DocAnalysis, k
     }
     let year = doc.document.date.map(|d| d.year);
     if let Some(year) = year {
-        if let Some(&e) = entries.iter().find(|&&e| k.gazetteer.entries[e].active.is_some_and(|(from, to)| from <= year && year <= to)) {
+        if let Some(&e) = entries
+            .iter()
+            .find(|&&e| k.gazetteer.entries[e].active.is_some_and(|(from, to)| from <= year && year <= to))
+        {
             return e;
         }
     }
@@ -214,7 +219,9 @@ fn absorb(builder: &mut Builder, found: &Found, key: &str, k: &Knowledge) {
         });
     }
     // A person's label is the fullest form of the name seen.
-    if found.etype == EntityType::Person && alias.split(' ').count() > builder.label.as_deref().unwrap_or("").split(' ').count() {
+    if found.etype == EntityType::Person
+        && alias.split(' ').count() > builder.label.as_deref().unwrap_or("").split(' ').count()
+    {
         builder.label = Some(alias.clone());
     }
     if !builder.aliases.contains(&alias) {
@@ -230,8 +237,14 @@ fn absorb(builder: &mut Builder, found: &Found, key: &str, k: &Knowledge) {
     }
 }
 
-fn finish(sources: Vec<SourceAnalysis>, keys: Vec<Vec<Vec<Option<String>>>>, builders: BTreeMap<String, Builder>, k: &Knowledge) -> Extraction {
-    let ids: HashMap<&str, EntityId> = builders.keys().enumerate().map(|(i, key)| (key.as_str(), EntityId(i))).collect();
+fn finish(
+    sources: Vec<SourceAnalysis>,
+    keys: Vec<Vec<Vec<Option<String>>>>,
+    builders: BTreeMap<String, Builder>,
+    k: &Knowledge,
+) -> Extraction {
+    let ids: HashMap<&str, EntityId> =
+        builders.keys().enumerate().map(|(i, key)| (key.as_str(), EntityId(i))).collect();
     let mut used_labels: HashSet<String> = HashSet::new();
     let mut entities = Vec::new();
     for (key, b) in &builders {
@@ -271,7 +284,12 @@ fn finish(sources: Vec<SourceAnalysis>, keys: Vec<Vec<Vec<Option<String>>>>, bui
             let id = doc.document.id.clone();
             for (m, mention) in doc.mentions.iter().enumerate() {
                 if let Some(entity) = entity_of(m) {
-                    extraction.mentions.push(Mention { doc: id.clone(), span: mention.span, text: mention.text.clone(), entity });
+                    extraction.mentions.push(Mention {
+                        doc: id.clone(),
+                        span: mention.span,
+                        text: mention.text.clone(),
+                        entity,
+                    });
                 }
             }
             for r in &doc.relations {

@@ -29,7 +29,10 @@ pub enum LineClass {
     /// A publication date standing alone, dating the heading after it.
     Dateline(PartialDate),
     /// A listed item: its date and the byte range of its title.
-    Listing { date: Option<PartialDate>, title: Range<usize> },
+    Listing {
+        date: Option<PartialDate>,
+        title: Range<usize>,
+    },
     Heading,
     Content,
 }
@@ -197,15 +200,10 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
 
 /// A dateline directly above a heading (blank lines between allowed) dates it.
 fn dateline_before(lines: &[Line], heading: usize) -> Option<PartialDate> {
-    lines[..heading]
-        .iter()
-        .rev()
-        .take(3)
-        .find(|l| l.class != LineClass::Blank)
-        .and_then(|l| match l.class {
-            LineClass::Dateline(date) => Some(date),
-            _ => None,
-        })
+    lines[..heading].iter().rev().take(3).find(|l| l.class != LineClass::Blank).and_then(|l| match l.class {
+        LineClass::Dateline(date) => Some(date),
+        _ => None,
+    })
 }
 
 fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {

@@ -128,7 +128,13 @@ pub fn select(store: &Store, query: &str, origin: &str) -> Result<(Vec<Variable>
 
 /// Runs a query over the graph (loaded with the ontology) and prints the answer:
 /// what `diplograph query INPUT...` does once the pipeline has built the graph.
-pub fn query_graph(graph: &KnowledgeGraph, query: &str, origin: &str, options: &QueryOptions, out: &mut dyn Write) -> Result<()> {
+pub fn query_graph(
+    graph: &KnowledgeGraph,
+    query: &str,
+    origin: &str,
+    options: &QueryOptions,
+    out: &mut dyn Write,
+) -> Result<()> {
     let store = from_graph(graph, &options.base_iri)?;
     run(&store, query, origin, options, out)
 }
@@ -213,12 +219,25 @@ fn is_plain(datatype: &str) -> bool {
     datatype.strip_prefix("http://www.w3.org/2001/XMLSchema#").is_some_and(|local| {
         matches!(
             local,
-            "integer" | "nonNegativeInteger" | "decimal" | "double" | "boolean" | "date" | "gYear" | "gYearMonth" | "dateTime"
+            "integer"
+                | "nonNegativeInteger"
+                | "decimal"
+                | "double"
+                | "boolean"
+                | "date"
+                | "gYear"
+                | "gYearMonth"
+                | "dateTime"
         )
     })
 }
 
-fn write_table(variables: &[Variable], rows: &[Vec<Option<Term>>], base: &str, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_table(
+    variables: &[Variable],
+    rows: &[Vec<Option<Term>>],
+    base: &str,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|row| row.iter().map(|t| t.as_ref().map(|t| cell(t, base)).unwrap_or_default()).collect())

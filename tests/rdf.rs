@@ -47,7 +47,9 @@ fn rich_fixture() -> KnowledgeGraph {
     let doc2 = DocId::new("fixture", 2);
     x.documents[1].speakers = vec![EntityId(0)];
     x.documents[1].event = Some(EntityId(6));
-    let evidence = |start, end, text: &str| vec![Evidence { doc: doc2.clone(), span: Span { start, end }, text: text.to_string() }];
+    let evidence = |start, end, text: &str| {
+        vec![Evidence { doc: doc2.clone(), span: Span { start, end }, text: text.to_string() }]
+    };
     let relation = |s, p, o, ev| Relation { subject: EntityId(s), predicate: p, object: EntityId(o), evidence: ev };
     x.relations.extend([
         relation(6, Predicate::PartOf, 5, evidence(136, 160, "The session of the OEWG.")),
@@ -55,7 +57,12 @@ fn rich_fixture() -> KnowledgeGraph {
         relation(2, Predicate::Supported, 3, evidence(180, 190, "The OSCE backed it.")),
         relation(1, Predicate::Opposed, 7, evidence(190, 200, "Russia opposed 73/27.")),
     ]);
-    x.mentions.push(Mention { doc: doc2.clone(), span: Span { start: 160, end: 166 }, text: "Russia".into(), entity: EntityId(1) });
+    x.mentions.push(Mention {
+        doc: doc2.clone(),
+        span: Span { start: 160, end: 166 },
+        text: "Russia".into(),
+        entity: EntityId(1),
+    });
     KnowledgeGraph::build(&x)
 }
 
@@ -148,9 +155,13 @@ fn declared_terms() -> BTreeSet<String> {
 fn check_declared(quads: &[Quad]) {
     let declared = declared_terms();
     let builtin = |iri: &str| {
-        ["http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2002/07/owl#"]
-            .iter()
-            .any(|ns| iri.starts_with(ns))
+        [
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "http://www.w3.org/2000/01/rdf-schema#",
+            "http://www.w3.org/2002/07/owl#",
+        ]
+        .iter()
+        .any(|ns| iri.starts_with(ns))
     };
     let mut missing = BTreeSet::new();
     for quad in quads.iter().filter(|q| q.graph_name != GraphName::NamedNode(vocab::ONTOLOGY.into_owned())) {
@@ -186,7 +197,15 @@ fn every_ontology_term_is_described() {
         assert!(labelled.contains(&term.to_string()), "{term} has no rdfs:label");
         assert!(commented.contains(&term.to_string()), "{term} has no rdfs:comment");
     }
-    for module in [vocab::foaf::ALL, vocab::org::ALL, vocab::dcterms::ALL, vocab::prov::ALL, vocab::nif::ALL, vocab::itsrdf::ALL, vocab::skos::ALL] {
+    for module in [
+        vocab::foaf::ALL,
+        vocab::org::ALL,
+        vocab::dcterms::ALL,
+        vocab::prov::ALL,
+        vocab::nif::ALL,
+        vocab::itsrdf::ALL,
+        vocab::skos::ALL,
+    ] {
         for term in module {
             assert!(declared.contains(term.as_str()), "{term} not declared");
         }

@@ -130,21 +130,19 @@ fn start(date: Option<PartialDate>) -> Option<quick_xml::events::attributes::Att
 }
 
 fn attributes<W: Write>(w: &mut Writer<W>, class: &str, columns: &[&Column]) -> io::Result<()> {
-    w.create_element("attributes")
-        .with_attributes([attr("class", class)])
-        .write_inner_content(|w| {
-            for column in columns {
-                let ty = match column.ty {
-                    ValueType::String => "string",
-                    ValueType::Int => "integer",
-                    ValueType::Double => "double",
-                };
-                w.create_element("attribute")
-                    .with_attributes([attr("id", column.id), attr("title", column.id), attr("type", ty)])
-                    .write_empty()?;
-            }
-            Ok(())
-        })?;
+    w.create_element("attributes").with_attributes([attr("class", class)]).write_inner_content(|w| {
+        for column in columns {
+            let ty = match column.ty {
+                ValueType::String => "string",
+                ValueType::Int => "integer",
+                ValueType::Double => "double",
+            };
+            w.create_element("attribute")
+                .with_attributes([attr("id", column.id), attr("title", column.id), attr("type", ty)])
+                .write_empty()?;
+        }
+        Ok(())
+    })?;
     Ok(())
 }
 

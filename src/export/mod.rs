@@ -56,7 +56,12 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { corpus: "corpus".to_string(), projection: Projection::default(), types: None, base_iri: BaseIri::default() }
+        Options {
+            corpus: "corpus".to_string(),
+            projection: Projection::default(),
+            types: None,
+            base_iri: BaseIri::default(),
+        }
     }
 }
 

@@ -17,9 +17,7 @@ use std::io::Write;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{
-    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
-};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
 use petgraph::graph::NodeIndex;
 
 use crate::graph::{Anchor, DocumentNode, Edge, EntityNode, KnowledgeGraph, Node};

@@ -218,7 +218,14 @@ fn gazetteer_mentions(source: &str, doc: &mut DocText, gazetteer: &Gazetteer) ->
     found
 }
 
-fn push_hit(found: &mut Vec<Found>, doc: &mut DocText, gazetteer: &Gazetteer, hit: Hit, range: Range<usize>, source: &str) {
+fn push_hit(
+    found: &mut Vec<Found>,
+    doc: &mut DocText,
+    gazetteer: &Gazetteer,
+    hit: Hit,
+    range: Range<usize>,
+    source: &str,
+) {
     let first = doc.token_at(range.start);
     let etype = gazetteer.entries[hit.entries[0]].etype;
     let mention = found.len();
@@ -262,4 +269,3 @@ fn demonym_sides(source: &str, doc: &mut DocText, gazetteer: &Gazetteer, tokens:
         });
     }
 }
-

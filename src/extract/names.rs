@@ -29,8 +29,24 @@ fn americanise(word: &str) -> String {
 
 /// Words a phrase key leaves out: articles, markers of draft status, and
 /// prepositions.
-const KEY_STOP_WORDS: [&str; 16] =
-    ["the", "a", "an", "of", "on", "for", "in", "to", "and", "draft", "updated", "universal", "final", "such", "its", "this"];
+const KEY_STOP_WORDS: [&str; 16] = [
+    "the",
+    "a",
+    "an",
+    "of",
+    "on",
+    "for",
+    "in",
+    "to",
+    "and",
+    "draft",
+    "updated",
+    "universal",
+    "final",
+    "such",
+    "its",
+    "this",
+];
 
 /// The key of a referenced document, proposal or event: its content words,
 /// Americanised; at most `words` of them.
@@ -75,8 +91,14 @@ mod tests {
 
     #[test]
     fn phrase_keys_ignore_articles_markers_and_spelling() {
-        assert_eq!(phrase_key("the rules of responsible behaviour", 3), phrase_key("universal rules of responsible behavior of states", 3));
-        assert_eq!(phrase_key("draft Convention on International Information Security", 9), phrase_key("Convention on International Information Security", 9));
+        assert_eq!(
+            phrase_key("the rules of responsible behaviour", 3),
+            phrase_key("universal rules of responsible behavior of states", 3)
+        );
+        assert_eq!(
+            phrase_key("draft Convention on International Information Security", 9),
+            phrase_key("Convention on International Information Security", 9)
+        );
         assert_eq!(phrase_key("Minsk Agreements", 9), phrase_key("Minsk agreements", 9));
     }
 }

@@ -167,7 +167,8 @@ fn introduction(doc: &DocText, k: &Knowledge, name: usize) -> Option<Introductio
         }
     }
     let role_end = p;
-    let role = if role_end > 0 && is_role_head_end(k, &tokens[role_end - 1]) { post_before(doc, k, role_end) } else { None };
+    let role =
+        if role_end > 0 && is_role_head_end(k, &tokens[role_end - 1]) { post_before(doc, k, role_end) } else { None };
     (courtesy || role.is_some()).then_some(Introduction { role })
 }
 
@@ -197,7 +198,9 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
         start -= 1;
     }
     let mut first = (start..end).find(|&t| is_role_word(k, &tokens[t]))?;
-    while first > start && (doc.gazetteer_at[first - 1].is_some() || k.gazetteer.demonym(tokens[first - 1].base()).is_some()) {
+    while first > start
+        && (doc.gazetteer_at[first - 1].is_some() || k.gazetteer.demonym(tokens[first - 1].base()).is_some())
+    {
         first -= 1;
     }
     Some(first..end)
@@ -278,9 +281,12 @@ fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usi
     let leading = (role.start..head).find_map(|t| entry_at(t).or_else(|| gazetteer.demonym(tokens[t].base())));
     let entries: Vec<usize> = role.clone().filter_map(entry_at).collect();
     let country = entries.iter().copied().find(|&e| is_country(e));
-    let body_country = entries.iter().find_map(|&e| gazetteer.entries[e].country.as_deref().and_then(|c| gazetteer.index_of(c)));
+    let body_country =
+        entries.iter().find_map(|&e| gazetteer.entries[e].country.as_deref().and_then(|c| gazetteer.index_of(c)));
     let demonym = role.clone().find_map(|t| gazetteer.demonym(tokens[t].base()));
-    let implied = role.clone().find_map(|t| k.lexicon.role_affiliations.get(tokens[t].base()).and_then(|id| gazetteer.index_of(id)));
+    let implied = role
+        .clone()
+        .find_map(|t| k.lexicon.role_affiliations.get(tokens[t].base()).and_then(|id| gazetteer.index_of(id)));
     leading.or(country).or(body_country).or(entries.first().copied()).or(demonym).or(implied)
 }
 
@@ -341,7 +347,12 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     }
     if after < title.end && matches!(tokens[after].text, "by" | "of") {
         let stop = (after + 1..title.end)
-            .find(|&t| matches!(tokens[t].text, "with" | "to" | "at" | "published" | "concerning" | "on" | "in" | "following" | "during"))
+            .find(|&t| {
+                matches!(
+                    tokens[t].text,
+                    "with" | "to" | "at" | "published" | "concerning" | "on" | "in" | "following" | "during"
+                )
+            })
             .unwrap_or(title.end);
         speakers.extend(persons_in(after + 1..stop));
     }

@@ -42,7 +42,9 @@ pub fn find(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found
 
 fn is_ordinal(k: &Knowledge, token: &Token) -> bool {
     let t = token.text;
-    let numeric = t.len() > 2 && t[..t.len() - 2].chars().all(|c| c.is_ascii_digit()) && ["st", "nd", "rd", "th"].contains(&&t[t.len() - 2..]);
+    let numeric = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|suffix| t.strip_suffix(suffix).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())));
     let roman = !t.is_empty() && t.len() <= 5 && t.chars().all(|c| "IVXLC".contains(c));
     let year = t.len() == 4 && t.chars().all(|c| c.is_ascii_digit());
     numeric || roman || year || k.lexicon.ordinal_words.contains(&t.to_lowercase())
@@ -51,13 +53,19 @@ fn is_ordinal(k: &Knowledge, token: &Token) -> bool {
 /// The number an ordinal stands for ("26th", "Fifth", "II", "first-ever").
 fn ordinal_number(token: &Token) -> Option<u32> {
     let lower = token.text.to_lowercase();
-    const WORDS: [&str; 12] =
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+    const WORDS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth",
+    ];
     if let Some(i) = WORDS.iter().position(|w| lower == *w || lower == format!("{w}-ever")) {
         return Some(i as u32 + 1);
     }
-    if lower.len() > 2 && lower[..lower.len() - 2].chars().all(|c| c.is_ascii_digit()) {
-        return lower[..lower.len() - 2].parse().ok();
+    for suffix in ["st", "nd", "rd", "th"] {
+        if let Some(number) =
+            lower.strip_suffix(suffix).filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        {
+            return number.parse().ok();
+        }
     }
     let roman = |c| match c {
         'I' => Some(1),
@@ -95,7 +103,10 @@ fn mention_end(doc: &DocText, token: usize) -> usize {
 }
 
 fn overlaps(found: &[Found], mentions: &[Found], range: &Range<usize>, types: &[EntityType]) -> bool {
-    found.iter().chain(mentions).any(|m| types.contains(&m.etype) && m.range.start < range.end && range.start < m.range.end)
+    found
+        .iter()
+        .chain(mentions)
+        .any(|m| types.contains(&m.etype) && m.range.start < range.end && range.start < m.range.end)
 }
 
 /// A capitalised name after a preposition: "the Non-Proliferation of
@@ -116,7 +127,10 @@ fn capitalised_phrase(doc: &DocText, start: usize, limit: usize) -> usize {
             if t.is_possessive() {
                 break;
             }
-        } else if matches!(t.text, "of" | "on" | "for" | "and" | "the") && i + 1 < limit && (tokens[i + 1].is_capitalised() || tokens[i + 1].text == "the") {
+        } else if matches!(t.text, "of" | "on" | "for" | "and" | "the")
+            && i + 1 < limit
+            && (tokens[i + 1].is_capitalised() || tokens[i + 1].text == "the")
+        {
             i += 1;
         } else {
             break;
@@ -136,7 +150,9 @@ fn complement(doc: &DocText, k: &Knowledge, start: usize, limit: usize, max_word
     while i < limit && words < max_words {
         let t = &tokens[i];
         let participle = t.is_lower() && t.text.len() > 4 && t.text.ends_with("ed");
-        let date_follows = tokens.get(i + 1).is_some_and(|n| n.text.chars().all(|c| c.is_ascii_digit()) || crate::dates::month_number(n.text).is_some());
+        let date_follows = tokens.get(i + 1).is_some_and(|n| {
+            n.text.chars().all(|c| c.is_ascii_digit()) || crate::dates::month_number(n.text).is_some()
+        });
         if !t.word || k.lexicon.phrase_stop_words.contains(t.text) || participle || (t.text == "in" && date_follows) {
             break;
         }
@@ -153,14 +169,28 @@ fn line_end(doc: &DocText, token: usize) -> usize {
     doc.lines.iter().find(|l| l.contains(&token)).map_or(doc.tokens.len(), |l| l.end)
 }
 
-fn new_found(source: &str, doc: &DocText, tokens: Range<usize>, etype: EntityType, naming: Naming, parent: Option<usize>) -> Found {
+fn new_found(
+    source: &str,
+    doc: &DocText,
+    tokens: Range<usize>,
+    etype: EntityType,
+    naming: Naming,
+    parent: Option<usize>,
+) -> Found {
     let range = doc.tokens[tokens.start].start..doc.tokens[tokens.end - 1].base_range().end;
     let name = source[range.clone()].to_string();
     Found { name, range, etype, naming, roles: Vec::new(), affiliation: None, parent, token: tokens.start }
 }
 
 fn is_head(list: &[String], token: &Token) -> bool {
-    list.iter().any(|h| !h.contains(' ') && (h == token.base() || (token.is_capitalised() && h.len() > 3 && token.base().to_lowercase().ends_with(&h.to_lowercase()) && h.chars().next().is_some_and(char::is_uppercase))))
+    list.iter().any(|h| {
+        !h.contains(' ')
+            && (h == token.base()
+                || (token.is_capitalised()
+                    && h.len() > 3
+                    && token.base().to_lowercase().ends_with(&h.to_lowercase())
+                    && h.chars().next().is_some_and(char::is_uppercase)))
+    })
 }
 
 // ------------------------------------------------------------------- events
@@ -191,12 +221,16 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
             let ok = if t.is_possessive() {
                 left == h && t.is_capitalised()
             } else {
-                (t.is_capitalised() && !FUNCTION_WORDS.contains(&t.text)) || doc.gazetteer_at[left - 1].is_some() || is_ordinal(k, t)
+                (t.is_capitalised() && !FUNCTION_WORDS.contains(&t.text))
+                    || doc.gazetteer_at[left - 1].is_some()
+                    || is_ordinal(k, t)
             };
             if !ok {
                 break;
             }
-            has_ordinal |= is_ordinal(k, t) && !t.is_capitalised() || t.text.chars().next().is_some_and(|c| c.is_ascii_digit()) || ordinal_number(t).is_some();
+            has_ordinal |= is_ordinal(k, t) && !t.is_capitalised()
+                || t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || ordinal_number(t).is_some();
             left -= 1;
         }
         // Right: "of/on/for" and a body or a capitalised name; "in City" after a bare capitalised head.
@@ -228,7 +262,9 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
         {
             right = head_end + 2;
         }
-        let named_left = (left..h).any(|t| tokens[t].is_capitalised() || doc.gazetteer_at[t].is_some() || ordinal_number(&tokens[t]).is_some());
+        let named_left = (left..h).any(|t| {
+            tokens[t].is_capitalised() || doc.gazetteer_at[t].is_some() || ordinal_number(&tokens[t]).is_some()
+        });
         let valid = if head.is_capitalised() { named_left || right > head_end } else { named_left };
         if !valid {
             continue;
@@ -243,7 +279,9 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
     // Keep the longest of overlapping events.
     events.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
     for event in events {
-        if !found.iter().any(|f| f.etype == EntityType::Event && f.range.start < event.range.end && event.range.start < f.range.end)
+        if !found
+            .iter()
+            .any(|f| f.etype == EntityType::Event && f.range.start < event.range.end && event.range.start < f.range.end)
             && !mentions.iter().any(|m| m.range == event.range)
         {
             found.push(event);
@@ -255,10 +293,17 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
 /// OSCE Ministerial Council meeting, Bratislava, …". A phrase that names no
 /// event found elsewhere becomes one ("at the military parade marking …");
 /// news and press conferences are not events.
-pub fn title_event(source: &str, document: &Document, doc: &DocText, mentions: &mut Vec<Found>) -> Option<Range<usize>> {
+pub fn title_event(
+    source: &str,
+    document: &Document,
+    doc: &DocText,
+    mentions: &mut Vec<Found>,
+) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
     let title = doc.title.clone();
-    let at = title.clone().find(|&t| tokens[t].text == "at" && tokens.get(t + 1).is_some_and(|n| matches!(n.text, "the" | "a" | "an")))?;
+    let at = title
+        .clone()
+        .find(|&t| tokens[t].text == "at" && tokens.get(t + 1).is_some_and(|n| matches!(n.text, "the" | "a" | "an")))?;
     let start = at + 2;
     let end = (start..title.end).find(|&t| tokens[t].text == ",").unwrap_or(title.end);
     if start >= end {
@@ -277,7 +322,9 @@ pub fn title_event(source: &str, document: &Document, doc: &DocText, mentions: &
         return Some(event.range.clone());
     }
     // Cut the phrase at a place or date that closes it ("… in London").
-    let end = (start..end).find(|&t| tokens[t].text == "in" && tokens.get(t + 1).is_some_and(|n| n.is_capitalised())).unwrap_or(end);
+    let end = (start..end)
+        .find(|&t| tokens[t].text == "in" && tokens.get(t + 1).is_some_and(|n| n.is_capitalised()))
+        .unwrap_or(end);
     let dated = crate::dates::find_dates(&source[tokens[start].start..tokens[end - 1].end]);
     if !dated.is_empty() || end <= start {
         return None;
@@ -305,7 +352,10 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             continue;
         }
         // A quoted title after "resolutions": UNGA resolutions (“…”).
-        if head.is_lower() && tokens.get(h + 1).is_some_and(|t| t.text == "(") && tokens.get(h + 2).is_some_and(|t| matches!(t.text, "“" | "\"")) {
+        if head.is_lower()
+            && tokens.get(h + 1).is_some_and(|t| t.text == "(")
+            && tokens.get(h + 2).is_some_and(|t| matches!(t.text, "“" | "\""))
+        {
             if let Some(close) = (h + 3..line_end).find(|&t| matches!(tokens[t].text, "”" | "\"")) {
                 if close > h + 3 {
                     let parent = (line_start..h).rev().take(3).find_map(|t| org_mention(doc, mentions, t));
@@ -342,7 +392,9 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         // "decisions of the NATO Summit in Warsaw": a text of an event.
         let mut parent = (left..h).find_map(|t| org_mention(doc, mentions, t));
         if head.is_lower() && left == h && tokens.get(h + 1).is_some_and(|t| t.text == "of") {
-            let event = found.iter().find(|f| f.etype == EntityType::Event && doc.token_at(f.range.start) <= h + 3 && doc.token_at(f.range.start) > h);
+            let event = found.iter().find(|f| {
+                f.etype == EntityType::Event && doc.token_at(f.range.start) <= h + 3 && doc.token_at(f.range.start) > h
+            });
             if let Some(event) = event {
                 let end = doc.token_at(event.range.end);
                 let parent = event.parent;
@@ -352,7 +404,8 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             continue;
         }
         let named_left = left < h;
-        let valid = if head.is_capitalised() { named_left || right > h + 1 } else { named_left && !tokens[left].is_lower() };
+        let valid =
+            if head.is_capitalised() { named_left || right > h + 1 } else { named_left && !tokens[left].is_lower() };
         if !valid {
             continue;
         }
@@ -364,7 +417,21 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             continue;
         }
         // Only texts a body issues carry an issuer.
-        let issued = ["Decision", "Decisions", "decisions", "Resolution", "resolution", "resolutions", "Report", "Reports", "report", "reports", "Declaration", "Communiqué", "Communique"];
+        let issued = [
+            "Decision",
+            "Decisions",
+            "decisions",
+            "Resolution",
+            "resolution",
+            "resolutions",
+            "Report",
+            "Reports",
+            "report",
+            "reports",
+            "Declaration",
+            "Communiqué",
+            "Communique",
+        ];
         let parent = parent.filter(|_| issued.contains(&head.base()));
         let naming = Naming::Phrase(phrase_key(doc.span_text(source, left..right), 12));
         found.push(new_found(source, doc, left..right, EntityType::Document, naming, parent));
@@ -380,7 +447,9 @@ fn quoted_titles(source: &str, doc: &DocText, k: &Knowledge, found: &mut Vec<Fou
             continue;
         }
         let Some(close) = (open + 1..line_end(doc, open)).find(|&t| tokens[t].text == "”") else { continue };
-        let genre = tokens.get(close + 1).is_some_and(|t| matches!(t.text, "speech" | "article" | "report" | "book" | "doctrine" | "strategy" | "lecture"));
+        let genre = tokens.get(close + 1).is_some_and(|t| {
+            matches!(t.text, "speech" | "article" | "report" | "book" | "doctrine" | "strategy" | "lecture")
+        });
         if genre && close > open + 1 && tokens[open + 1].is_capitalised() {
             let naming = Naming::Phrase(phrase_key(doc.span_text(source, open + 1..close), 12));
             found.push(new_found(source, doc, open + 1..close, EntityType::Document, naming, None));
@@ -408,7 +477,11 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         let line_start = doc.lines.iter().find(|l| l.contains(&i)).map_or(0, |l| l.start);
         // (a) "draft …"
         if t.text.eq_ignore_ascii_case("draft") && !tokens.get(i + 1).is_some_and(|n| n.text == "of") {
-            let Some(head) = (i + 1..(i + 5).min(line_end)).find(|&h| is_head(heads, &tokens[h]) || is_head(&k.lexicon.document_heads, &tokens[h])) else { continue };
+            let Some(head) = (i + 1..(i + 5).min(line_end))
+                .find(|&h| is_head(heads, &tokens[h]) || is_head(&k.lexicon.document_heads, &tokens[h]))
+            else {
+                continue;
+            };
             if (i + 1..head).any(|m| !(tokens[m].is_lower() || doc.gazetteer_at[m].is_some())) {
                 continue;
             }
@@ -439,7 +512,10 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
                 np += 1;
             }
             let Some(head) = (np..(np + 4).min(line_end)).find(|&h| is_head(heads, &tokens[h])) else { continue };
-            if (np..head).any(|m| !(tokens[m].is_lower() || doc.gazetteer_at[m].is_some()) || k.lexicon.phrase_stop_words.contains(tokens[m].text)) {
+            if (np..head).any(|m| {
+                !(tokens[m].is_lower() || doc.gazetteer_at[m].is_some())
+                    || k.lexicon.phrase_stop_words.contains(tokens[m].text)
+            }) {
                 continue;
             }
             let end = noun_phrase_end(doc, k, head, line_end);
@@ -471,9 +547,14 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         }
         // (e) a named plan: "the Peaceful Cyberplan for OSCE", "Programme of Action".
         if t.is_capitalised() && is_head(heads, t) {
-            let multiword = tokens.get(i + 1).is_some_and(|n| n.text == "of") && tokens.get(i + 2).is_some_and(|n| matches!(n.text, "Action" | "Conduct"));
+            let multiword = tokens.get(i + 1).is_some_and(|n| n.text == "of")
+                && tokens.get(i + 2).is_some_and(|n| matches!(n.text, "Action" | "Conduct"));
             let mut left = i;
-            while left > line_start && tokens[left - 1].is_capitalised() && !FUNCTION_WORDS.contains(&tokens[left - 1].text) && !tokens[left - 1].is_possessive() {
+            while left > line_start
+                && tokens[left - 1].is_capitalised()
+                && !FUNCTION_WORDS.contains(&tokens[left - 1].text)
+                && !tokens[left - 1].is_possessive()
+            {
                 left -= 1;
             }
             if left == i && !multiword {
@@ -527,7 +608,9 @@ fn rules_of_conduct_phrases(source: &str, doc: &DocText, k: &Knowledge, found: &
     for i in 0..tokens.len() {
         let t = &tokens[i];
         let base = t.text.split('/').next().unwrap_or(t.text);
-        if !matches!(base.to_lowercase().as_str(), "rules" | "norms") || tokens.get(i + 1).is_none_or(|n| n.text != "of") {
+        if !matches!(base.to_lowercase().as_str(), "rules" | "norms")
+            || tokens.get(i + 1).is_none_or(|n| n.text != "of")
+        {
             continue;
         }
         let end = complement(doc, k, i + 2, line_end(doc, i), 8);
@@ -540,7 +623,14 @@ fn rules_of_conduct_phrases(source: &str, doc: &DocText, k: &Knowledge, found: &
             continue;
         }
         let key = phrase_key(doc.span_text(source, span.clone()), PROPOSAL_KEY_WORDS);
-        found.push(new_found(source, doc, span, EntityType::Proposal, Naming::Phrase(format!("{TENTATIVE}{key}")), None));
+        found.push(new_found(
+            source,
+            doc,
+            span,
+            EntityType::Proposal,
+            Naming::Phrase(format!("{TENTATIVE}{key}")),
+            None,
+        ));
     }
 }
 
@@ -572,11 +662,21 @@ fn acronyms_and_bare_heads(source: &str, doc: &DocText, found: &mut Vec<Found>) 
                 continue;
             }
             let original = &found[*index];
-            let end = if tokens.get(i + 1).is_some_and(|n| n.text.eq_ignore_ascii_case(original.name.split(' ').next_back().unwrap_or(""))) { i + 2 } else { i + 1 };
+            let end = if tokens
+                .get(i + 1)
+                .is_some_and(|n| n.text.eq_ignore_ascii_case(original.name.split(' ').next_back().unwrap_or("")))
+            {
+                i + 2
+            } else {
+                i + 1
+            };
             if found.iter().any(|f| f.range.start <= t.start && t.start < f.range.end) {
                 continue;
             }
-            extra.push(Found { token: i, ..new_found(source, doc, i..end, original.etype, original.naming.clone(), original.parent) });
+            extra.push(Found {
+                token: i,
+                ..new_found(source, doc, i..end, original.etype, original.naming.clone(), original.parent)
+            });
             continue;
         }
         // "the Treaty": a capitalised bare head after "the".
@@ -589,11 +689,22 @@ fn acronyms_and_bare_heads(source: &str, doc: &DocText, found: &mut Vec<Found>) 
         }
         let antecedent = found
             .iter()
-            .filter(|f| matches!(f.etype, EntityType::Document | EntityType::Proposal) && f.range.end <= t.start && f.name.split(' ').any(|w| w.eq_ignore_ascii_case(t.base())))
+            .filter(|f| {
+                matches!(f.etype, EntityType::Document | EntityType::Proposal)
+                    && f.range.end <= t.start
+                    && f.name.split(' ').any(|w| w.eq_ignore_ascii_case(t.base()))
+            })
             .max_by_key(|f| f.range.start);
         if let Some(antecedent) = antecedent {
             if !found.iter().any(|f| f.range.start <= t.start && t.start < f.range.end) {
-                extra.push(new_found(source, doc, i..i + 1, antecedent.etype, antecedent.naming.clone(), antecedent.parent));
+                extra.push(new_found(
+                    source,
+                    doc,
+                    i..i + 1,
+                    antecedent.etype,
+                    antecedent.naming.clone(),
+                    antecedent.parent,
+                ));
             }
         }
     }

@@ -1,0 +1,56 @@
+//! Writing output files so that an interrupted or failed run never leaves a
+//! half-written file: each is written beside its target under a temporary
+//! name and renamed over it only once complete.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Writes `path` through `write`, atomically: on any error the temporary
+/// file is removed and what was at `path` before is left untouched.
+pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let temporary = temporary_path(path);
+    let result = (|| {
+        let file = File::create(&temporary).map_err(|e| Error::io(&temporary, e))?;
+        let mut out = BufWriter::new(file);
+        write(&mut out).map_err(|e| match e {
+            Error::Output(io) => Error::io(path, io),
+            other => other,
+        })?;
+        let file = out.into_inner().map_err(|e| Error::io(path, e.into_error()))?;
+        file.sync_all().map_err(|e| Error::io(path, e))?;
+        std::fs::rename(&temporary, path).map_err(|e| Error::io(path, e))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
+fn temporary_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("graph.nq");
+        std::fs::write(&path, "old").unwrap();
+        let result = write_atomic(&path, |out| {
+            out.write_all(b"half").map_err(Error::Output)?;
+            Err(Error::Usage("interrupted".into()))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        write_atomic(&path, |out| out.write_all(b"new").map_err(Error::Output)).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+}
