@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let graph = KnowledgeGraph::build(&diplograph::fixtures::small_extraction());
-    let comention = Options { projection: Projection::Comention, types: None };
+    let comention = Options { projection: Projection::Comention, types: None, ..Options::default() };
     let files: [(&str, &Options, bool); 4] = [
         ("graph.graphml", &Options::default(), true),
         ("graph.gexf", &Options::default(), false),

@@ -368,13 +368,14 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>) {
             "chaired" if tokens.get(v + 1).is_some_and(|n| n.text == "by") => {
                 let chair =
                     ctx.in_range(v + 2..(v + 6).min(sentence.end), &parties).first().copied().map(Endpoint::Mention);
-                let body = ctx.in_range(sentence.start..v, &bodies).last().copied();
+                let body = ctx.in_range(sentence.start..v, &bodies).last().copied().map(Endpoint::Mention);
                 (chair, body)
             }
             // "Russia is chairing the CSTO", "X chairs the Y"
             "chairing" | "chairs" => {
                 let chair = ctx.in_range(sentence.start..v, &parties).last().copied().map(Endpoint::Mention);
-                let body = ctx.in_range(v + 1..(v + 4).min(sentence.end), &bodies).first().copied();
+                let body =
+                    ctx.in_range(v + 1..(v + 4).min(sentence.end), &bodies).first().copied().map(Endpoint::Mention);
                 (chair, body)
             }
             // "Slovakia’s Chairmanship", "the Russian chairmanship"
@@ -385,7 +386,12 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>) {
                         .map(Endpoint::Mention)
                         .or_else(|| ctx.k.gazetteer.demonym(tokens[p].base()).map(Endpoint::Entry))
                 });
-                let body = ctx.in_range(sentence.clone(), &bodies).first().copied().or_else(|| top_body(ctx));
+                let body = ctx
+                    .in_range(sentence.clone(), &bodies)
+                    .first()
+                    .copied()
+                    .map(Endpoint::Mention)
+                    .or_else(|| top_body(ctx));
                 (chair, body)
             }
             // "congratulate Switzerland on its election as the Group's Chair"
@@ -396,33 +402,29 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>) {
                     .last()
                     .copied()
                     .map(Endpoint::Mention);
-                (chair, ctx.main_body)
+                (chair, ctx.main_body.map(Endpoint::Mention))
             }
             _ => continue,
         };
         if let (Some(chair), Some(body)) = (chair, body) {
-            ctx.push(chair, Predicate::Chairs, Endpoint::Mention(body), sentence.clone());
+            ctx.push(chair, Predicate::Chairs, body, sentence.clone());
         }
     }
 }
 
 /// The top body of the document's main body, short of the UN itself (a
 /// chairmanship is of an organization, not of one of its councils).
-fn top_body(ctx: &Context) -> Option<usize> {
-    let mut body = ctx.main_body?;
-    loop {
-        let entry = ctx.entry_of(body)?;
-        let Some(parent_id) = ctx.k.gazetteer.entries[entry].part_of.as_deref() else { return Some(body) };
-        if parent_id == "united-nations" {
-            return Some(body);
-        }
-        match (0..ctx.mentions.len())
-            .find(|&m| ctx.entry_of(m).is_some_and(|e| ctx.k.gazetteer.entries[e].id == parent_id))
-        {
-            Some(parent) => body = parent,
-            None => return Some(body),
+fn top_body(ctx: &Context) -> Option<Endpoint> {
+    let body = ctx.main_body?;
+    let Some(mut entry) = ctx.entry_of(body) else { return Some(Endpoint::Mention(body)) };
+    let gazetteer = &ctx.k.gazetteer;
+    while let Some(parent) = gazetteer.entries[entry].part_of.as_deref().filter(|p| *p != "united-nations") {
+        match gazetteer.index_of(parent) {
+            Some(index) => entry = index,
+            None => break,
         }
     }
+    Some(Endpoint::Entry(entry))
 }
 
 fn memberships(ctx: &mut Context, sentence: Range<usize>) {
@@ -461,7 +463,7 @@ fn memberships(ctx: &mut Context, sentence: Range<usize>) {
                 let body = body.map(Endpoint::Mention).or_else(|| {
                     let organisation =
                         tokens.get(v + 3).is_some_and(|n| matches!(n.text, "Organisation" | "Organization"));
-                    organisation.then(|| top_body(ctx)).flatten().map(Endpoint::Mention)
+                    organisation.then(|| top_body(ctx)).flatten()
                 });
                 let Some(body) = body else { continue };
                 let members: Vec<Endpoint> = if other {

@@ -54,10 +54,13 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
     for source in &sources {
         let mut per_doc = Vec::new();
         for (d, doc) in source.docs.iter().enumerate() {
-            let mut doc_keys: Vec<Option<String>> = Vec::new();
-            for m in 0..doc.mentions.len() {
-                let key = key_of(source, d, m, &doc_keys, k, &persons, &strong_proposals);
-                doc_keys.push(key);
+            // Sittings name their body's key, so they are keyed last.
+            let mut doc_keys: Vec<Option<String>> = vec![None; doc.mentions.len()];
+            let sitting = |m: usize| matches!(doc.mentions[m].found.naming, Naming::Sitting { .. });
+            for m in
+                (0..doc.mentions.len()).filter(|&m| !sitting(m)).chain((0..doc.mentions.len()).filter(|&m| sitting(m)))
+            {
+                doc_keys[m] = key_of(source, d, m, &doc_keys, k, &persons, &strong_proposals);
             }
             per_doc.push(doc_keys);
         }

@@ -154,7 +154,13 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
     let starts: Vec<usize> = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| matches!(l.class, LineClass::Heading | LineClass::Listing { .. }))
+        .filter(|(i, l)| match l.class {
+            LineClass::Listing { .. } => true,
+            // A heading right under another title repeats it ("16.05.2020 -
+            // X's interview …" then "X's interview …"): it is body text.
+            LineClass::Heading => !repeats_a_title(&lines, *i),
+            _ => false,
+        })
         .map(|(i, _)| i)
         .collect();
     let starts = if starts.is_empty() {
@@ -196,6 +202,14 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         });
     }
     documents
+}
+
+fn repeats_a_title(lines: &[Line], heading: usize) -> bool {
+    lines[..heading]
+        .iter()
+        .rev()
+        .find(|l| l.class != LineClass::Blank)
+        .is_some_and(|l| matches!(l.class, LineClass::Heading | LineClass::Listing { .. }))
 }
 
 /// A dateline directly above a heading (blank lines between allowed) dates it.

@@ -97,7 +97,7 @@ fn fixture() -> KnowledgeGraph {
 }
 
 fn options(projection: Projection, types: Option<Vec<EntityType>>) -> Options {
-    Options { projection, types }
+    Options { projection, types, ..Options::default() }
 }
 
 fn graphml_of(graph: &KnowledgeGraph, options: &Options) -> Vec<u8> {

@@ -51,7 +51,9 @@ const KEY_STOP_WORDS: [&str; 16] = [
 /// The key of a referenced document, proposal or event: its content words,
 /// Americanised; at most `words` of them.
 pub fn phrase_key(text: &str, words: usize) -> String {
-    fold_words(text)
+    // "Rules/norms" is keyed by its first word.
+    let text: Vec<&str> = text.split_whitespace().map(|w| w.split('/').next().unwrap_or(w)).collect();
+    fold_words(&text.join(" "))
         .split(' ')
         .filter(|w| !w.is_empty() && !KEY_STOP_WORDS.contains(w))
         .map(americanise)

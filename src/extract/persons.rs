@@ -127,7 +127,7 @@ fn person_at(
     let _ = taken;
     let affiliation = role_tokens.iter().find_map(|r| affiliation(doc, k, mentions, r.clone()));
     let person = Found {
-        name: source[name_range.clone()].to_string(),
+        name: source[name_range.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
         range: name_range,
         etype: EntityType::Person,
         naming: Naming::Person,
@@ -166,9 +166,13 @@ fn introduction(doc: &DocText, k: &Knowledge, name: usize) -> Option<Introductio
             break;
         }
     }
-    let role_end = p;
-    let role =
-        if role_end > 0 && is_role_head_end(k, &tokens[role_end - 1]) { post_before(doc, k, role_end) } else { None };
+    // The post ends before the courtesy title ("… of the Republic of Turkey
+    // H.E. Recep Tayyip Erdoğan"), or a post word is the title itself
+    // ("the Polish Ambassador Arkady Rzegocki").
+    let after_courtesy = if courtesy { post_before(doc, k, p) } else { None };
+    let right_before =
+        if is_role_head_end(k, &tokens[name.saturating_sub(1)]) && name > 0 { post_before(doc, k, name) } else { None };
+    let role = after_courtesy.or(right_before);
     (courtesy || role.is_some()).then_some(Introduction { role })
 }
 
@@ -230,7 +234,12 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
         }
         end += 1;
     }
-    (end > start).then_some(start..end)
+    // A post followed by a courtesy title or a name is the next person's.
+    let next = tokens.get(end);
+    let leads_on = next.is_some_and(|t| {
+        k.lexicon.honorifics.contains(t.text) || (t.is_capitalised() && !k.role_words.contains(t.base()))
+    });
+    (end > start && !leads_on).then_some(start..end)
 }
 
 /// A post as printed, split where "and" joins two posts ("Under-Secretary-
@@ -346,7 +355,10 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
         after += 1;
     }
     if after < title.end && matches!(tokens[after].text, "by" | "of") {
-        let stop = (after + 1..title.end)
+        // Words like "on" may stand inside the authors' posts; after the
+        // first author they end the list.
+        let first = persons_in(after + 1..title.end).first().map_or(title.end, |&m| mentions[m].token);
+        let stop = (first..title.end)
             .find(|&t| {
                 matches!(
                     tokens[t].text,

@@ -178,7 +178,7 @@ fn new_found(
     parent: Option<usize>,
 ) -> Found {
     let range = doc.tokens[tokens.start].start..doc.tokens[tokens.end - 1].base_range().end;
-    let name = source[range.clone()].to_string();
+    let name = source[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
     Found { name, range, etype, naming, roles: Vec::new(), affiliation: None, parent, token: tokens.start }
 }
 
@@ -219,7 +219,7 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
         while left > line_start {
             let t = &tokens[left - 1];
             let ok = if t.is_possessive() {
-                left == h && t.is_capitalised()
+                left == h && t.is_capitalised() && !k.lexicon.not_name_words.contains(t.base())
             } else {
                 (t.is_capitalised() && !FUNCTION_WORDS.contains(&t.text))
                     || doc.gazetteer_at[left - 1].is_some()
@@ -254,22 +254,39 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                     right = complement(doc, k, head_end + 1, line_end, 3).max(head_end);
                 }
             }
-        } else if head.is_capitalised()
+        } else if matches!(head.text, "Summit" | "summit")
             && !has_ordinal
             && tokens.get(head_end).is_some_and(|t| t.text == "in")
-            && tokens.get(head_end + 1).is_some_and(|t| t.is_capitalised())
+            && tokens
+                .get(head_end + 1)
+                .is_some_and(|t| t.is_capitalised() && crate::dates::month_number(t.text).is_none())
             && !tokens.get(head_end + 2).is_some_and(|t| t.is_capitalised())
         {
             right = head_end + 2;
         }
-        let named_left = (left..h).any(|t| {
-            tokens[t].is_capitalised() || doc.gazetteer_at[t].is_some() || ordinal_number(&tokens[t]).is_some()
-        });
-        let valid = if head.is_capitalised() { named_left || right > head_end } else { named_left };
+        let ordinal = (left..h).rev().find_map(|t| ordinal_number(&tokens[t]));
+        // "its 75th session": a sitting of the body named last in the sentence.
+        if left > 0 && matches!(tokens[left - 1].text, "its" | "their") && right == head_end {
+            let sentence = doc.sentence_of(h);
+            let nearest = (sentence.start..left).rev().find_map(|t| org_mention(doc, mentions, t));
+            if let (Some(ordinal), Some(body), true) = (ordinal, nearest, left + 1 == h) {
+                let naming = Naming::Sitting { ordinal, body };
+                events.push(new_found(source, doc, left..right, EntityType::Event, naming, Some(body)));
+            }
+            continue;
+        }
+        // A name needs a proper word or a body; generic words ("International
+        // Dialogue") and bare ordinals ("third session") are not names.
+        let proper = |t: &Token| {
+            t.is_capitalised() && !k.lexicon.not_name_words.contains(t.base()) && ordinal_number(t).is_none()
+        };
+        let named_left = (left..h).any(|t| proper(&tokens[t]) || doc.gazetteer_at[t].is_some());
+        // "the 75th session of the UN General Assembly": an ordinal sitting of a body.
+        let sitting = ordinal.is_some() && sitting_of.is_some();
+        let valid = if head.is_capitalised() { named_left || right > head_end } else { named_left || sitting };
         if !valid {
             continue;
         }
-        let ordinal = (left..h).rev().find_map(|t| ordinal_number(&tokens[t]));
         let naming = match (ordinal, sitting_of) {
             (Some(ordinal), Some(body)) => Naming::Sitting { ordinal, body },
             _ => Naming::Phrase(phrase_key(&source[tokens[left].start..tokens[right - 1].end], 12)),
@@ -297,6 +314,7 @@ pub fn title_event(
     source: &str,
     document: &Document,
     doc: &DocText,
+    k: &Knowledge,
     mentions: &mut Vec<Found>,
 ) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
@@ -304,6 +322,11 @@ pub fn title_event(
     let at = title
         .clone()
         .find(|&t| tokens[t].text == "at" && tokens.get(t + 1).is_some_and(|n| matches!(n.text, "the" | "a" | "an")))?;
+    // "statement concerning X's speech at the Banquet": the speech was there, not the statement.
+    let is_kind = |t: &Token| k.lexicon.kinds.iter().any(|(w, _)| !w.contains(' ') && t.text.eq_ignore_ascii_case(w));
+    if (title.start..at).filter(|&t| is_kind(&tokens[t])).count() > 1 {
+        return None;
+    }
     let start = at + 2;
     let end = (start..title.end).find(|&t| tokens[t].text == ",").unwrap_or(title.end);
     if start >= end {
@@ -404,8 +427,13 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             continue;
         }
         let named_left = left < h;
-        let valid =
-            if head.is_capitalised() { named_left || right > h + 1 } else { named_left && !tokens[left].is_lower() };
+        let valid = if head.is_capitalised() {
+            named_left || right > h + 1
+        } else {
+            // "Minsk agreements", "GGE's reports on IIS"; not "the UN General Assembly resolution".
+            let proper = (left..h).any(|t| doc.gazetteer_at[t].is_none() && tokens[t].is_capitalised());
+            named_left && !tokens[left].is_lower() && (proper || right > h + 1)
+        };
         if !valid {
             continue;
         }
@@ -463,7 +491,7 @@ fn quoted_titles(source: &str, doc: &DocText, k: &Knowledge, found: &mut Vec<Fou
 fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found: &mut Vec<Found>) {
     let tokens = &doc.tokens;
     let heads = &k.lexicon.proposal_heads;
-    let mut push = |found: &mut Vec<Found>, span: Range<usize>, parent: Option<usize>| {
+    let push = |found: &mut Vec<Found>, span: Range<usize>, parent: Option<usize>| {
         let range = tokens[span.start].start..tokens[span.end - 1].end;
         if found.iter().any(|f| f.range.start < range.end && range.start < f.range.end) {
             return;
@@ -546,9 +574,10 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             continue;
         }
         // (e) a named plan: "the Peaceful Cyberplan for OSCE", "Programme of Action".
-        if t.is_capitalised() && is_head(heads, t) {
-            let multiword = tokens.get(i + 1).is_some_and(|n| n.text == "of")
-                && tokens.get(i + 2).is_some_and(|n| matches!(n.text, "Action" | "Conduct"));
+        let multiword = t.is_capitalised()
+            && tokens.get(i + 1).is_some_and(|n| n.text == "of")
+            && tokens.get(i + 2).is_some_and(|n| heads.iter().any(|h| *h == format!("{} of {}", t.text, n.text)));
+        if t.is_capitalised() && (is_head(heads, t) || multiword) {
             let mut left = i;
             while left > line_start
                 && tokens[left - 1].is_capitalised()
@@ -646,6 +675,9 @@ fn acronyms_and_bare_heads(source: &str, doc: &DocText, found: &mut Vec<Found>) 
     let tokens = &doc.tokens;
     let mut acronyms: Vec<(String, usize)> = Vec::new();
     for (index, f) in found.iter().enumerate() {
+        if !matches!(f.etype, EntityType::Document | EntityType::Proposal) {
+            continue;
+        }
         let end = doc.token_at(f.range.end);
         if tokens.get(end).is_some_and(|t| t.text == "(") && tokens.get(end + 2).is_some_and(|t| t.text == ")") {
             let acronym = tokens[end + 1].text;
@@ -657,7 +689,8 @@ fn acronyms_and_bare_heads(source: &str, doc: &DocText, found: &mut Vec<Found>) 
     let mut extra = Vec::new();
     for i in 0..tokens.len() {
         let t = &tokens[i];
-        if let Some((_, index)) = acronyms.iter().find(|(a, _)| a == t.base()) {
+        if let Some((_, index)) = acronyms.iter().find(|(a, _)| a == t.base()).filter(|_| doc.gazetteer_at[i].is_none())
+        {
             if tokens.get(i.wrapping_sub(1)).is_some_and(|p| p.text == "(") {
                 continue;
             }
