@@ -47,7 +47,9 @@ struct EntryFile {
     country: Option<String>,
     active: Option<[i32; 2]>,
     wikidata: Option<String>,
+    /// Marks former states; accepted in data files, not used by extraction.
     #[serde(default)]
+    #[allow(dead_code)]
     historical: bool,
 }
 
@@ -241,7 +243,6 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Entry>> {
                 return Err(Error::data(path, line_of_id(text, &e.id), format!("bad wikidata id {q:?}")));
             }
         }
-        let _ = e.historical;
         let mut names = e.names;
         if !names.contains(&e.label) {
             names.insert(0, e.label.clone());

@@ -65,7 +65,7 @@ pub fn analyze_source(index: usize, source: &Source, k: &Knowledge) -> SourceAna
     let mut findings = Vec::new();
     for document in &documents {
         let mut doc = DocText::new(text, document, &k.lexicon);
-        findings.push(extract::extract(text, document, &mut doc, k));
+        findings.push(extract::extract(text, &mut doc, k));
         texts.push(doc);
     }
     let home = home_country(&findings, k);

@@ -164,11 +164,11 @@ pub struct Findings {
 }
 
 /// Finds every mention in a document.
-pub fn extract(source: &str, document: &Document, doc: &mut DocText, knowledge: &Knowledge) -> Findings {
+pub fn extract(source: &str, doc: &mut DocText, knowledge: &Knowledge) -> Findings {
     let mut mentions = gazetteer_mentions(source, doc, &knowledge.gazetteer);
     persons::find(source, doc, knowledge, &mut mentions);
     works::find(source, doc, knowledge, &mut mentions);
-    let event_range = works::title_event(source, document, doc, knowledge, &mut mentions);
+    let event_range = works::title_event(source, doc, knowledge, &mut mentions);
     let mentions = into_text_order(mentions, doc);
     let speakers = persons::speakers(doc, &mentions, knowledge);
     let event = event_range.and_then(|r| mentions.iter().position(|m| m.range == r && m.etype == EntityType::Event));

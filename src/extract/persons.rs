@@ -18,7 +18,6 @@ const CONNECTORS: [&str; 7] = ["of", "the", "for", "to", "on", "and", "in"];
 
 /// Finds persons and appends them to `mentions`.
 pub fn find(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found>) {
-    let mut taken = vec![false; doc.tokens.len()];
     let mut found: Vec<(Range<usize>, Found)> = Vec::new();
     for line in &doc.lines {
         let mut i = line.start;
@@ -27,10 +26,7 @@ pub fn find(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found
                 i += 1;
                 continue;
             };
-            if let Some((run, person)) = person_at(source, doc, k, run.clone(), mentions, &taken) {
-                for t in run.clone() {
-                    taken[t] = true;
-                }
+            if let Some((run, person)) = person_at(source, doc, k, run.clone(), mentions) {
                 found.push((run, person));
             }
             i = run.end.max(i + 1);
@@ -92,7 +88,6 @@ fn person_at(
     k: &Knowledge,
     run: Range<usize>,
     mentions: &[Found],
-    taken: &[bool],
 ) -> Option<(Range<usize>, Found)> {
     let tokens = &doc.tokens;
     let lead = introduction(doc, k, run.start);
@@ -124,7 +119,6 @@ fn person_at(
         role_tokens.push(role.clone());
         roles.extend(split_roles(source, doc, k, role));
     }
-    let _ = taken;
     let affiliation = role_tokens.iter().find_map(|r| affiliation(doc, k, mentions, r.clone()));
     let person = Found {
         name: source[name_range.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
@@ -304,7 +298,7 @@ fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usi
 fn coordinated_given_names(source: &str, doc: &DocText, k: &Knowledge, found: &mut Vec<(Range<usize>, Found)>) {
     let tokens = &doc.tokens;
     let mut extra = Vec::new();
-    for (run, person) in found.iter() {
+    for (run, _) in found.iter() {
         if run.len() < 2 || run.start < 2 || tokens[run.start - 1].text != "and" {
             continue;
         }
@@ -327,7 +321,6 @@ fn coordinated_given_names(source: &str, doc: &DocText, k: &Knowledge, found: &m
                 token: lone,
             },
         ));
-        let _ = person;
     }
     found.extend(extra);
 }

@@ -17,7 +17,7 @@ use std::ops::Range;
 use super::names::phrase_key;
 use super::text::Token;
 use super::{DocText, Found, Knowledge, Naming};
-use crate::model::{Document, EntityType};
+use crate::model::EntityType;
 
 /// Capitalised words that begin a sentence or clause without being part of
 /// a name.
@@ -310,13 +310,7 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
 /// OSCE Ministerial Council meeting, Bratislava, …". A phrase that names no
 /// event found elsewhere becomes one ("at the military parade marking …");
 /// news and press conferences are not events.
-pub fn title_event(
-    source: &str,
-    document: &Document,
-    doc: &DocText,
-    k: &Knowledge,
-    mentions: &mut Vec<Found>,
-) -> Option<Range<usize>> {
+pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found>) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
     let title = doc.title.clone();
     let at = title
@@ -352,7 +346,6 @@ pub fn title_event(
     if !dated.is_empty() || end <= start {
         return None;
     }
-    let _ = document;
     let naming = Naming::Phrase(phrase_key(&source[tokens[start].start..tokens[end - 1].end], 12));
     let event = new_found(source, doc, start..end, EntityType::Event, naming, None);
     let range = event.range.clone();
@@ -464,11 +457,11 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         let naming = Naming::Phrase(phrase_key(doc.span_text(source, left..right), 12));
         found.push(new_found(source, doc, left..right, EntityType::Document, naming, parent));
     }
-    quoted_titles(source, doc, k, found);
+    quoted_titles(source, doc, found);
 }
 
 /// “An Invisible Chain” speech: a quoted title before a genre word.
-fn quoted_titles(source: &str, doc: &DocText, k: &Knowledge, found: &mut Vec<Found>) {
+fn quoted_titles(source: &str, doc: &DocText, found: &mut Vec<Found>) {
     let tokens = &doc.tokens;
     for open in 0..tokens.len() {
         if tokens[open].text != "“" {
@@ -482,7 +475,6 @@ fn quoted_titles(source: &str, doc: &DocText, k: &Knowledge, found: &mut Vec<Fou
             let naming = Naming::Phrase(phrase_key(doc.span_text(source, open + 1..close), 12));
             found.push(new_found(source, doc, open + 1..close, EntityType::Document, naming, None));
         }
-        let _ = k;
     }
 }
 
