@@ -1,6 +1,8 @@
 //! The embedded SPARQL store: the export's quads and the ontology in an
-//! in-memory oxigraph [`Store`], queried with SPARQL 1.1 over the union of
-//! the named graphs (so queries need no `GRAPH` clause).
+//! in-memory oxigraph [`Store`]. Its default graph is the RDF merge of the
+//! named graphs (a set: a triple that several source graphs state is there
+//! once), so queries need no `GRAPH` clause and joins on entities described
+//! in several sources do not repeat rows, as a union of graphs would.
 //!
 //! Only this module and [`crate::export`] do RDF I/O; `query` in the CLI is
 //! [`from_dir`] or [`from_graph`], then [`run`].
@@ -11,7 +13,7 @@ use std::path::Path;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{GraphName, Term, Triple, Variable};
+use oxigraph::model::{GraphName, Quad, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -62,7 +64,19 @@ fn store_error(origin: &str, e: impl std::fmt::Display) -> Error {
 pub fn from_graph(graph: &KnowledgeGraph, base: &BaseIri) -> Result<Store> {
     let store = Store::new().map_err(|e| store_error("<store>", e))?;
     store.extend(rdf::dataset(graph, base)?).map_err(|e| store_error("<store>", e))?;
+    merge_into_default_graph(&store)?;
     Ok(store)
+}
+
+/// Copies every triple of the named graphs into the default graph; the
+/// store keeps a set of quads, so each triple lands there once.
+fn merge_into_default_graph(store: &Store) -> Result<()> {
+    let merged = store
+        .iter()
+        .map(|quad| quad.map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| store_error("<store>", e))?;
+    store.extend(merged).map_err(|e| store_error("<store>", e))
 }
 
 /// A store holding a build's output directory: `DIR/graph.nq` and
@@ -86,20 +100,15 @@ pub fn from_dir(dir: &Path) -> Result<Store> {
         Err(e) => return Err(Error::io(&path, e)),
     };
     loaded.map_err(|e| store_error(&path.display().to_string(), e))?;
+    merge_into_default_graph(&store)?;
     Ok(store)
 }
 
 /// Parses a query; `origin` (a file name, or `<query>`) names it in errors.
-/// Unless the query says otherwise (FROM), its default graph is the union
-/// of the named graphs.
 pub fn prepare(query: &str, origin: &str) -> Result<PreparedSparqlQuery> {
-    let mut prepared = SparqlEvaluator::new()
+    SparqlEvaluator::new()
         .parse_query(query)
-        .map_err(|e| Error::QuerySyntax { origin: origin.to_string(), message: e.to_string() })?;
-    if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
-    }
-    Ok(prepared)
+        .map_err(|e| Error::QuerySyntax { origin: origin.to_string(), message: e.to_string() })
 }
 
 /// Evaluates a query over the store.
