@@ -22,6 +22,7 @@ use quick_xml::name::QName;
 
 use crate::graph::{Edge, KnowledgeGraph, Node};
 use crate::model::{DocId, EntityType, PartialDate};
+use crate::vocab::{self, BaseIri, Kind};
 
 /// What a node is, as the `type` column shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -163,11 +164,14 @@ pub const DATE: Column = Column { id: "date", ty: ValueType::String };
 pub const KIND: Column = Column { id: "kind", ty: ValueType::String };
 pub const PLACE: Column = Column { id: "place", ty: ValueType::String };
 pub const WIKIDATA: Column = Column { id: "wikidata", ty: ValueType::String };
+/// The node's IRI in the RDF exports (same `--base-iri`), to join the two.
+pub const IRI: Column = Column { id: "iri", ty: ValueType::String };
 pub const MENTIONS: Column = Column { id: "mentions", ty: ValueType::Int };
 pub const DOCUMENTS: Column = Column { id: "documents", ty: ValueType::String };
 
 /// Node columns, in declaration order.
-pub const NODE_COLUMNS: [&Column; 9] = [&TYPE, &KEY, &ROLE, &AFFILIATION, &DATE, &KIND, &PLACE, &WIKIDATA, &MENTIONS];
+pub const NODE_COLUMNS: [&Column; 10] =
+    [&TYPE, &KEY, &ROLE, &AFFILIATION, &DATE, &KIND, &PLACE, &WIKIDATA, &IRI, &MENTIONS];
 /// Edge columns, in declaration order.
 pub const EDGE_COLUMNS: [&Column; 1] = [&DOCUMENTS];
 
@@ -314,11 +318,22 @@ pub fn parse_types(list: &str) -> crate::Result<Vec<EntityType>> {
 struct Context<'g> {
     graph: &'g KnowledgeGraph,
     doc_nodes: HashMap<&'g DocId, NodeIndex>,
+    base: &'g BaseIri,
 }
 
 impl<'g> Context<'g> {
-    fn new(graph: &'g KnowledgeGraph) -> Self {
-        Context { graph, doc_nodes: graph.documents().map(|(i, d)| (&d.id, i)).collect() }
+    fn new(graph: &'g KnowledgeGraph, base: &'g BaseIri) -> Self {
+        Context { graph, doc_nodes: graph.documents().map(|(i, d)| (&d.id, i)).collect(), base }
+    }
+
+    /// The IRI the RDF exports give the node.
+    fn iri(&self, node: &Node) -> String {
+        let iri = match node {
+            Node::Source(source) => vocab::mint(self.base, Kind::Source, &[&source.name]),
+            Node::Document(doc) => vocab::mint(self.base, Kind::Document, &[&doc.id.0]),
+            Node::Entity(entity) => vocab::entity_iri(self.base, &entity.key),
+        };
+        iri.into_string()
     }
 
     fn node_id(node: NodeIndex) -> String {
@@ -358,6 +373,7 @@ impl<'g> Context<'g> {
         let mut values: Vec<(&'static Column, String)> = vec![(&TYPE, NodeType::of(node).as_str().to_string())];
         let key = node.key();
         values.push((&KEY, key));
+        values.push((&IRI, self.iri(node)));
         match node {
             Node::Source(_) => {}
             Node::Document(doc) => {
@@ -412,10 +428,15 @@ impl<'g> Context<'g> {
 
 impl GephiView {
     /// The view `options` asks for.
-    pub fn new(graph: &KnowledgeGraph, projection: Projection, types: Option<&[EntityType]>) -> GephiView {
+    pub fn new(
+        graph: &KnowledgeGraph,
+        projection: Projection,
+        types: Option<&[EntityType]>,
+        base: &BaseIri,
+    ) -> GephiView {
         match projection {
-            Projection::Full => GephiView::full(graph),
-            Projection::Comention => GephiView::comention(graph, types),
+            Projection::Full => GephiView::full(graph, base),
+            Projection::Comention => GephiView::comention(graph, types, base),
         }
     }
 
@@ -425,8 +446,8 @@ impl GephiView {
     /// of the edges that reach it (the documents that mention it, name it as
     /// speaker or event, or state one of its relations), so that no dated
     /// edge starts before its ends; sources are always visible.
-    pub fn full(graph: &KnowledgeGraph) -> GephiView {
-        let cx = Context::new(graph);
+    pub fn full(graph: &KnowledgeGraph, base: &BaseIri) -> GephiView {
+        let cx = Context::new(graph, base);
         let mut merged: BTreeMap<(NodeIndex, NodeIndex, &str), usize> = BTreeMap::new();
         // (from, to, label, weight, documents) in order of first appearance.
         let mut edges: Vec<(NodeIndex, NodeIndex, &str, usize, Vec<NodeIndex>)> = Vec::new();
@@ -475,8 +496,8 @@ impl GephiView {
 
     /// The comention projection of [`comention_graph`], undirected. Entities
     /// start at the earliest date of the documents that mention them.
-    pub fn comention(graph: &KnowledgeGraph, types: Option<&[EntityType]>) -> GephiView {
-        let cx = Context::new(graph);
+    pub fn comention(graph: &KnowledgeGraph, types: Option<&[EntityType]>, base: &BaseIri) -> GephiView {
+        let cx = Context::new(graph, base);
         let projection = comention_graph(graph, types);
         let mut nodes: Vec<ViewNode> = projection
             .node_weights()

@@ -436,7 +436,7 @@ fn dispatch_writes_the_same_as_the_writers() {
 #[test]
 fn gexf_reads_back_whole() {
     let graph = fixture();
-    let view = GephiView::full(&graph);
+    let view = GephiView::full(&graph, &crate::vocab::BaseIri::default());
     let (root, nodes, edges) = read_gexf(&gexf_of(&graph, &Options::default()));
     assert_eq!(root.child("graph").attr("defaultedgetype"), Some("directed"));
     assert_eq!(nodes.len(), view.nodes.len());
@@ -513,5 +513,30 @@ fn comention_gexf_is_undirected_with_entities_only() {
     for node in &nodes {
         let index = node.attrs["id"][1..].parse::<usize>().unwrap();
         assert!(matches!(graph.graph[petgraph::graph::NodeIndex::new(index)], Node::Entity(_)));
+    }
+}
+
+/// The `iri` column joins the Gephi files to the RDF: every node's IRI is a
+/// subject of the RDF export under the same base, and the base is the one
+/// given.
+#[test]
+fn every_node_iri_is_a_subject_of_the_rdf_export() {
+    let graph = fixture();
+    let base = crate::vocab::BaseIri::parse("https://example.org/kg/").unwrap();
+    let subjects: BTreeSet<String> = crate::export::rdf::dataset(&graph, &base)
+        .unwrap()
+        .into_iter()
+        .filter_map(|q| match q.subject {
+            oxigraph::model::NamedOrBlankNode::NamedNode(n) => Some(n.into_string()),
+            _ => None,
+        })
+        .collect();
+    for projection in [Projection::Full, Projection::Comention] {
+        let view = GephiView::new(&graph, projection, None, &base);
+        for node in &view.nodes {
+            let iri = node.value(&super::gephi::IRI).expect("every node has an iri");
+            assert!(iri.starts_with("https://example.org/kg/"), "{iri}");
+            assert!(subjects.contains(iri), "{} ({iri}) is not described in the RDF", node.label);
+        }
     }
 }

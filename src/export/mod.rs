@@ -21,9 +21,9 @@ pub use gephi::{GephiView, Projection};
 pub enum Format {
     /// The gold annotation format (JSON) of `shared/gold/SCHEMA.md`.
     Annotations,
-    /// GraphML for Gephi, networkx, igraph (see docs/gephi.md).
+    /// GraphML for Gephi, networkx, igraph (see the README, "Gephi: GraphML and GEXF").
     Graphml,
-    /// GEXF 1.3 for Gephi, with colours, sizes and a timeline (see docs/gephi.md).
+    /// GEXF 1.3 for Gephi, with colours, sizes and a timeline (see the README, "Gephi: GraphML and GEXF").
     Gexf,
     /// RDF Turtle (the union of the named graphs).
     Turtle,
@@ -68,7 +68,7 @@ impl Default for Options {
 impl Options {
     /// The Gephi view of `graph` these options ask for.
     pub fn view(&self, graph: &KnowledgeGraph) -> GephiView {
-        GephiView::new(graph, self.projection, self.types.as_deref())
+        GephiView::new(graph, self.projection, self.types.as_deref(), &self.base_iri)
     }
 }
 

@@ -1,6 +1,6 @@
 //! RDF export: the graph as quads, written by oxigraph's serializers.
 //!
-//! Layout (see `docs/rdf.md` and `ontology/diplograph.ttl`):
+//! Layout (see the README, "RDF, ontology and SPARQL", and `ontology/diplograph.ttl`):
 //! - one named graph per source file (`{base}graph/<file name>`) with the
 //!   source, its documents, their mentions, the relations read from it (stated
 //!   directly and as a `dg:RelationAssertion` with its evidence sentences) and
