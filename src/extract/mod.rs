@@ -45,6 +45,8 @@ impl Knowledge {
             .role_heads
             .iter()
             .flat_map(|h| h.split(' '))
+            // "of" in "Secretary of State" joins a post; it is not one.
+            .filter(|w| !w.chars().all(|c| c.is_lowercase()) || w.len() > 3)
             .chain(lexicon.role_modifiers.iter().map(String::as_str))
             .map(str::to_string)
             .collect();

@@ -52,8 +52,11 @@ fn is_name_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
         && crate::dates::month_number(base).is_none()
 }
 
-/// "B.Gafoor": an initial glued to a surname.
-fn is_initialled(token: &Token) -> bool {
+/// "B.Gafoor": an initial glued to a surname (not "H.E.").
+fn is_initialled(k: &Knowledge, token: &Token) -> bool {
+    if k.lexicon.honorifics.contains(&format!("{}.", token.base())) {
+        return false;
+    }
     let mut chars = token.base().chars();
     matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some('.'), Some(b)) if a.is_uppercase() && b.is_uppercase())
 }
@@ -61,7 +64,7 @@ fn is_initialled(token: &Token) -> bool {
 /// The longest run of name words starting at `i` on one line (particles
 /// inside, a month name only after a given name: "Theresa May").
 fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<Range<usize>> {
-    if !(is_name_word(doc, k, i) || is_initialled(&doc.tokens[i])) {
+    if !(is_name_word(doc, k, i) || is_initialled(k, &doc.tokens[i])) {
         return None;
     }
     let mut j = i + 1;
@@ -90,7 +93,7 @@ fn person_at(
     mentions: &[Found],
 ) -> Option<(Range<usize>, Found)> {
     let tokens = &doc.tokens;
-    let lead = introduction(doc, k, run.start);
+    let lead = introduction(doc, k, run.clone());
     // A run preceded by nothing that introduces a person may still hold a
     // given name further in ("Information Security Andrey Krutskikh").
     let start = if lead.is_none() && !k.given_names.contains(tokens[run.start].base()) {
@@ -99,9 +102,9 @@ fn person_at(
         run.start
     };
     let run = start..run.end;
-    let lead = if start == run.start { lead } else { introduction(doc, k, start) };
+    let lead = if start == run.start { lead } else { introduction(doc, k, start..run.end) };
     let given = k.given_names.contains(tokens[start].base()) && run.len() >= 2;
-    let initialled = is_initialled(&tokens[start]);
+    let initialled = is_initialled(k, &tokens[start]);
     if !(given || initialled || (lead.is_some() && run.len() <= 4)) {
         return None;
     }
@@ -140,8 +143,9 @@ struct Introduction {
     role: Option<Range<usize>>,
 }
 
-fn introduction(doc: &DocText, k: &Knowledge, name: usize) -> Option<Introduction> {
+fn introduction(doc: &DocText, k: &Knowledge, run: Range<usize>) -> Option<Introduction> {
     let tokens = &doc.tokens;
+    let name = run.start;
     let mut p = name;
     let mut courtesy = false;
     // Courtesy titles, possibly abbreviated with a separate full stop.
@@ -164,8 +168,14 @@ fn introduction(doc: &DocText, k: &Knowledge, name: usize) -> Option<Introductio
     // H.E. Recep Tayyip Erdoğan"), or a post word is the title itself
     // ("the Polish Ambassador Arkady Rzegocki").
     let after_courtesy = if courtesy { post_before(doc, k, p) } else { None };
-    let right_before =
-        if is_role_head_end(k, &tokens[name.saturating_sub(1)]) && name > 0 { post_before(doc, k, name) } else { None };
+    // The post ends right before the name, on a post word or on the country
+    // or body it names ("Foreign Minister of the Republic of Belarus
+    // Vladimir Makei"), then only before a full name (not "UN Member"):
+    // post_before still needs a post word in the chain.
+    let right_before = (name > 0
+        && (is_role_head_end(k, &tokens[name - 1]) || (doc.gazetteer_at[name - 1].is_some() && run.len() >= 2)))
+        .then(|| post_before(doc, k, name))
+        .flatten();
     let role = after_courtesy.or(right_before);
     (courtesy || role.is_some()).then_some(Introduction { role })
 }
@@ -180,16 +190,19 @@ fn is_role_word(k: &Knowledge, token: &Token) -> bool {
 }
 
 /// The post ending at token `end` (exclusive): the chain of capitalised
-/// words, post words and connectors before it, from its first post word
-/// (with a country or body named right before that: "UK Prime Minister").
+/// words, post words and connectors before it on the same line, back to an
+/// earlier person's given name at most, from its first post word (with a
+/// country or body named right before that: "UK Prime Minister").
 fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
+    let line_start = doc.lines.iter().find(|l| l.contains(&(end - 1))).map_or(0, |l| l.start);
     let mut start = end;
-    while start > 0 {
+    while start > line_start {
         let t = &tokens[start - 1];
         let chainable = t.word
             && (t.is_capitalised() || is_role_word(k, t) || CONNECTORS.contains(&t.text))
-            && !(t.is_possessive() && doc.gazetteer_at[start - 1].is_none());
+            && !(t.is_possessive() && doc.gazetteer_at[start - 1].is_none())
+            && !(k.given_names.contains(t.base()) && doc.gazetteer_at[start - 1].is_none());
         if !chainable {
             break;
         }
@@ -219,7 +232,10 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
     }
     let mut end = start;
     while let Some(t) = tokens.get(end) {
-        let stop = !t.word || k.lexicon.role_stop_words.iter().any(|w| w == t.text);
+        // A courtesy title ends the post: "…, President of the Russian
+        // Federation H.E. Vladimir Putin" is the next person's post.
+        let courtesy = k.lexicon.honorifics.contains(t.text) || k.lexicon.honorifics.contains(&format!("{}.", t.text));
+        let stop = !t.word || (courtesy && end > start) || k.lexicon.role_stop_words.iter().any(|w| w == t.text);
         let in_name = t.text == "in"
             && tokens.get(end + 1).is_some_and(|n| n.text == "the")
             && tokens.get(end + 2).is_some_and(|n| n.is_capitalised());
@@ -231,7 +247,9 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
     // A post followed by a courtesy title or a name is the next person's.
     let next = tokens.get(end);
     let leads_on = next.is_some_and(|t| {
-        k.lexicon.honorifics.contains(t.text) || (t.is_capitalised() && !k.role_words.contains(t.base()))
+        k.lexicon.honorifics.contains(t.text)
+            || k.lexicon.honorifics.contains(&format!("{}.", t.text))
+            || (t.is_capitalised() && !k.role_words.contains(t.base()))
     });
     (end > start && !leads_on).then_some(start..end)
 }
@@ -362,4 +380,78 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
         speakers.extend(persons_in(after + 1..stop));
     }
     speakers
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Knowledge;
+    use crate::model::{EntityType, Extraction, Source};
+
+    fn extract(text: &str) -> Extraction {
+        let k = Knowledge::builtin().unwrap();
+        let source = Source { name: "test.txt".to_string(), text: text.to_string() };
+        crate::pipeline::run_sources(&[source], &k)
+    }
+
+    /// Each person's label, roles and the label of whom they speak for.
+    fn persons(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
+        let x = extract(text);
+        x.entities
+            .iter()
+            .filter(|e| e.etype == EntityType::Person)
+            .map(|e| (e.label.clone(), e.roles.clone(), e.affiliation.map(|a| x.entities[a.0].label.clone())))
+            .collect()
+    }
+
+    fn person(text: &str, name: &str) -> (Vec<String>, Option<String>) {
+        let all = persons(text);
+        let found = all.iter().find(|(label, _, _)| label == name);
+        let (_, roles, affiliation) = found.unwrap_or_else(|| panic!("{name} not found in {all:?}"));
+        (roles.clone(), affiliation.clone())
+    }
+
+    #[test]
+    fn a_post_naming_a_country_right_before_the_name_gives_roles_and_affiliation() {
+        let text =
+            "Statement\n\nThe minister met Foreign Minister of the Republic of Chile Gabriela Morales in Geneva.\n";
+        assert_eq!(
+            person(text, "Gabriela Morales"),
+            (vec!["Foreign Minister of the Republic of Chile".to_string()], Some("Chile".to_string()))
+        );
+    }
+
+    #[test]
+    fn two_posts_joined_by_and_after_another_person_belong_to_the_second() {
+        let text = "Article\n\nAn article by Foreign Minister Maria Lopez and First Deputy Prime Minister and \
+                    Foreign Minister of the Republic of Kenya Peter Otieno appeared today.\n";
+        let (roles, affiliation) = person(text, "Peter Otieno");
+        assert_eq!(roles, ["First Deputy Prime Minister", "Foreign Minister of the Republic of Kenya"]);
+        assert_eq!(affiliation.as_deref(), Some("Kenya"));
+    }
+
+    #[test]
+    fn a_post_does_not_reach_across_lines_or_into_the_next_persons_title() {
+        let text = "Statement\n\nChancellor of the Federal Republic of Austria Karl Huber\n\
+                    President of the Republic of Peru H.E. Ana Quispe, President of the Argentine Republic H.E. \
+                    Luis Gomez met in Lima.\n";
+        assert_eq!(
+            person(text, "Ana Quispe"),
+            (vec!["President of the Republic of Peru".to_string()], Some("Peru".to_string()))
+        );
+        let (roles, _) = person(text, "Luis Gomez");
+        assert_eq!(roles, ["President of the Argentine Republic"]);
+        assert!(persons(text).iter().all(|(label, _, _)| label != "H.E"), "{:?}", persons(text));
+    }
+
+    #[test]
+    fn a_body_before_a_capitalised_word_is_not_a_post() {
+        let text = "Statement\n\nThe UN Member States agreed. The OSCE Officials met.\n";
+        assert!(persons(text).is_empty(), "{:?}", persons(text));
+    }
+
+    #[test]
+    fn a_connector_is_never_a_post() {
+        let text = "Statement\n\nWe noted the remarks of Prime Minister Theresa May on Monday.\n";
+        assert_eq!(person(text, "Theresa May").0, ["Prime Minister"]);
+    }
 }
