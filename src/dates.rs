@@ -2,7 +2,8 @@
 //!
 //! "3-4 June 2019" is a range of days and so only as precise as its month;
 //! "January 15, 2020", "15 January 2020", "15.01.2020", "June 2019" and a bare
-//! year in "(2011)" style are what titles and datelines use.
+//! year in "(2011)" style are what titles and datelines use, and sites print
+//! ISO dates ("2022-07-25").
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -40,6 +41,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{month}),?\s+(?P<dm_y>\d{{4}})                       # 15 January 2020 (time may follow, glued)
       | \b(?P<md_m>{month})\s+(?P<md_d>\d{{1,2}}),\s*(?P<md_y>\d{{4}})\b                       # January 15, 2020
       | \b(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>\d{{4}})\b                     # 15.01.2020
+      | \b(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b                              # 2022-07-25
       | \b(?P<my_m>{month})\s+(?P<my_y>\d{{4}})\b                                              # June 2019
         "
     ))
@@ -59,6 +61,8 @@ pub fn find_dates(text: &str) -> Vec<(Range<usize>, PartialDate)> {
                 day_date(year, month("dm_m")?, num("dm_d")?)?
             } else if let Some(year) = num("md_y") {
                 day_date(year, month("md_m")?, num("md_d")?)?
+            } else if let Some(year) = num("iso_y") {
+                day_date(year, u8::try_from(num("iso_m")?).ok()?, num("iso_d")?)?
             } else if let Some(year) = num("dot_y") {
                 day_date(year, u8::try_from(num("dot_m")?).ok()?, num("dot_d")?)?
             } else {
@@ -96,5 +100,7 @@ mod tests {
         check("at its second session in September 2019", &["2019-09"]);
         check("no date at all, 75th session", &[]);
         check("on 31.02.2020 nothing", &[]);
+        check("posted 2022-07-25 10:15", &["2022-07-25"]);
+        check("the OEWG 2021-2025", &[]);
     }
 }

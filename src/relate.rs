@@ -118,6 +118,9 @@ fn structural(ctx: &mut Context, findings: &Findings, home: Option<usize>) {
                 }
             }
             EntityType::Proposal => {
+                if let Some(owner) = owner(ctx, m) {
+                    ctx.push(owner, Predicate::Proposed, Endpoint::Mention(m), sentence.clone());
+                }
                 // "the UN Security Council draft Rules …": put before that body.
                 if let Some(parent) = found.parent {
                     ctx.push(Endpoint::Mention(m), Predicate::SubmittedTo, Endpoint::Mention(parent), sentence);
@@ -147,6 +150,38 @@ fn structural(ctx: &mut Context, findings: &Findings, home: Option<usize>) {
             }
             EntityType::Country => {}
         }
+    }
+}
+
+/// Whose a proposal is by the words right before it: a country's adjective
+/// ("the Russian draft convention") or a possessive ("China's initiative").
+fn owner(ctx: &Context, proposal: usize) -> Option<Endpoint> {
+    // A tentative proposal ("the OSCE's framework") is only a proposal if a
+    // marked one shares its key; its words say nothing of an owner.
+    if matches!(&ctx.mentions[proposal].naming, Naming::Phrase(key) if key.starts_with(crate::extract::works::TENTATIVE))
+    {
+        return None;
+    }
+    let first = ctx.mentions[proposal].token;
+    let owner_types = [EntityType::Country, EntityType::Organization];
+    // The possessive may open the proposal's own name ("China's draft …").
+    let inside = |g: usize| g != proposal && ctx.mentions[g].range.end < ctx.mentions[proposal].range.end;
+    if let Some(g) = ctx.doc.gazetteer_at[first].filter(|&g| inside(g)) {
+        let possessive = ctx.tokens()[first].is_possessive() && owner_types.contains(&ctx.mentions[g].etype);
+        return possessive.then_some(Endpoint::Mention(g));
+    }
+    if ctx.doc.gazetteer_at[first].is_some() {
+        return None;
+    }
+    let before = first.checked_sub(1)?;
+    let token = &ctx.tokens()[before];
+    match ctx.doc.gazetteer_at[before] {
+        Some(g) if owner_types.contains(&ctx.mentions[g].etype) => {
+            let adjective = ctx.k.gazetteer.demonym(token.base()).is_some();
+            (token.is_possessive() || adjective).then_some(Endpoint::Mention(g))
+        }
+        Some(_) => None,
+        None => ctx.k.gazetteer.demonym(token.base()).map(Endpoint::Entry),
     }
 }
 

@@ -94,12 +94,14 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
     LineClass::Content
 }
 
-/// Day, month (number or name) and year from capture groups 1-3.
+/// Day, month (number or name) and year from the groups named `d`, `m`,
+/// `y`, else from capture groups 1-3 in that order.
 fn date_from_captures(caps: &regex::Captures) -> Option<PartialDate> {
-    let day: u32 = caps.get(1)?.as_str().parse().ok()?;
-    let month_text = caps.get(2)?.as_str();
+    let group = |name: &str, index: usize| caps.name(name).or_else(|| caps.get(index));
+    let day: u32 = group("d", 1)?.as_str().parse().ok()?;
+    let month_text = group("m", 2)?.as_str();
     let month = month_text.parse::<u8>().ok().or_else(|| dates::month_number(month_text))?;
-    let year: u32 = caps.get(3)?.as_str().parse().ok()?;
+    let year: u32 = group("y", 3)?.as_str().parse().ok()?;
     day_date(year, month, day)
 }
 
@@ -179,7 +181,10 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         let head = &lines[start];
         let (title_range, listed_date) = match &head.class {
             LineClass::Listing { date, title } => (title.clone(), *date),
-            _ => (trim_range(text, head.range.clone()), dateline_before(&lines, start)),
+            _ => (
+                trim_range(text, head.range.clone()),
+                dateline_before(&lines, start).or_else(|| dateline_after(&lines, start, next)),
+            ),
         };
         let body_end = lines[start..next]
             .iter()
@@ -218,6 +223,24 @@ fn dateline_before(lines: &[Line], heading: usize) -> Option<PartialDate> {
         LineClass::Dateline(date) => Some(date),
         _ => None,
     })
+}
+
+/// A dateline among the few lines under a heading (after a byline such as
+/// "Media Note") dates it, unless it is the dateline of the next heading.
+fn dateline_after(lines: &[Line], heading: usize, next: usize) -> Option<PartialDate> {
+    let below = lines[heading + 1..next].iter().enumerate().filter(|(_, l)| l.class != LineClass::Blank).take(4);
+    for (offset, line) in below {
+        match line.class {
+            LineClass::Dateline(date) => {
+                let at = heading + 1 + offset;
+                let dates_next = next < lines.len() && lines[at + 1..next].iter().all(|l| l.class == LineClass::Blank);
+                return (!dates_next).then_some(date);
+            }
+            LineClass::Heading | LineClass::Listing { .. } => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
@@ -296,6 +319,31 @@ mod tests {
                 ("statement", "Statement by Amb. John Smith, Special Envoy, at the Third Session of the Group, Geneva, 3-4 June 2019", Some("2019-06"), Some("Geneva")),
                 ("remarks", "Foreign Minister Ivan Petrov’s remarks at a plenary session, New Delhi, January 15, 2020", Some("2020-01-15"), Some("New Delhi")),
                 ("letter", "Ambassador Jane Doe's letter to the Times", Some("2020-01-14"), None),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_dateline_under_a_heading_and_its_byline_dates_it_unless_it_heads_the_next() {
+        check(
+            "Joint Statement on Responsible State Behavior in Cyberspace\nMedia Note\nOffice of the Spokesperson\n\
+             September 23, 2019\n\nThe following statement was released.",
+            &[(
+                "joint-statement",
+                "Joint Statement on Responsible State Behavior in Cyberspace",
+                Some("2019-09-23"),
+                None,
+            )],
+        );
+        check(
+            "Statement by the Ministry on the talks\n\n2022-07-25 10:15\n\nWe welcome the talks.",
+            &[("statement", "Statement by the Ministry on the talks", Some("2022-07-25"), None)],
+        );
+        check(
+            "Statement by the Ministry on the talks\n\n03.11.2017\n\nStatement by the Ministry on the summit\n\nText.",
+            &[
+                ("statement", "Statement by the Ministry on the talks", None, None),
+                ("statement", "Statement by the Ministry on the summit", Some("2017-11-03"), None),
             ],
         );
     }

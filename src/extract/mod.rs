@@ -44,9 +44,9 @@ impl Knowledge {
         let role_words = lexicon
             .role_heads
             .iter()
-            .flat_map(|h| h.split(' '))
-            // "of" in "Secretary of State" joins a post; it is not one.
-            .filter(|w| !w.chars().all(|c| c.is_lowercase()) || w.len() > 3)
+            // In "Secretary of State" only "Secretary" is a post word: "of"
+            // joins, and "State" alone is no post ("Responsible State Behavior").
+            .flat_map(|h| h.split(" of ").next().unwrap_or(h).split(' '))
             .chain(lexicon.role_modifiers.iter().map(String::as_str))
             .map(str::to_string)
             .collect();

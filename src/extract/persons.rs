@@ -61,8 +61,9 @@ fn is_initialled(k: &Knowledge, token: &Token) -> bool {
     matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some('.'), Some(b)) if a.is_uppercase() && b.is_uppercase())
 }
 
-/// The longest run of name words starting at `i` on one line (particles
-/// inside, a month name only after a given name: "Theresa May").
+/// The longest run of name words starting at `i` on one line (particles and
+/// middle initials inside, a month name only after a given name: "Theresa
+/// May").
 fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<Range<usize>> {
     if !(is_name_word(doc, k, i) || is_initialled(k, &doc.tokens[i])) {
         return None;
@@ -75,7 +76,16 @@ fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<R
             && token.is_capitalised()
             && j == i + 1
             && k.given_names.contains(doc.tokens[i].text);
-        if is_name_word(doc, k, j) || particle || month_surname {
+        // "Michael R. Pompeo": a middle initial and its full stop.
+        let initial = j > i
+            && token.text.len() == 1
+            && token.text.chars().all(|c| c.is_ascii_uppercase())
+            && doc.tokens.get(j + 1).is_some_and(|t| t.text == ".")
+            && j + 2 < line_end
+            && is_name_word(doc, k, j + 2);
+        if initial {
+            j += 2;
+        } else if is_name_word(doc, k, j) || particle || month_surname {
             j += 1;
         } else {
             break;
@@ -444,9 +454,41 @@ mod tests {
     }
 
     #[test]
+    fn a_country_adjective_or_possessive_before_a_proposal_makes_it_the_proposer() {
+        let x = extract(
+            "Statement\n\nWe will continue to oppose the Russian draft convention on cybercrime.\n\
+             We discussed China's draft agreement on data security.\n",
+        );
+        let mut proposed: Vec<(String, String)> = x
+            .relations
+            .iter()
+            .filter(|r| r.predicate == crate::model::Predicate::Proposed)
+            .map(|r| (x.entities[r.subject.0].label.clone(), x.entities[r.object.0].label.clone()))
+            .collect();
+        proposed.sort();
+        assert_eq!(
+            proposed,
+            [
+                ("China".to_string(), "China's draft agreement on data security".to_string()),
+                ("Russia".to_string(), "draft convention on cybercrime".to_string())
+            ]
+        );
+    }
+
+    #[test]
     fn a_body_before_a_capitalised_word_is_not_a_post() {
         let text = "Statement\n\nThe UN Member States agreed. The OSCE Officials met.\n";
         assert!(persons(text).is_empty(), "{:?}", persons(text));
+    }
+
+    #[test]
+    fn a_middle_initial_stays_inside_the_name_and_state_is_no_post() {
+        let text =
+            "Statement\n\nSecretary of State Michael R. Pompeo welcomed the Responsible State Behavior agenda.\n";
+        assert_eq!(
+            persons(text).into_iter().map(|(label, roles, _)| (label, roles)).collect::<Vec<_>>(),
+            [("Michael R. Pompeo".to_string(), vec!["Secretary of State".to_string()])]
+        );
     }
 
     #[test]
