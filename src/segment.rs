@@ -349,6 +349,20 @@ mod tests {
     }
 
     #[test]
+    fn listed_items_may_spell_the_month_or_print_an_iso_date() {
+        check(
+            "Press Releases\n\nMarch 12, 2021 — Statement by the Foreign Minister on the report\nText one.\n\n\
+             3 February 2021 - Remarks by the Ambassador at the meeting\nText two.\n\n\
+             2021-01-20 | Interview of the Minister to the press\nText three.",
+            &[
+                ("statement", "Statement by the Foreign Minister on the report", Some("2021-03-12"), None),
+                ("remarks", "Remarks by the Ambassador at the meeting", Some("2021-02-03"), None),
+                ("interview", "Interview of the Minister to the press", Some("2021-01-20"), None),
+            ],
+        );
+    }
+
+    #[test]
     fn a_dateline_dates_the_heading_below_it_but_a_page_clock_does_not() {
         check(
             "29 June 201716:53\n\nResponse of the Special Envoy John Smith to TASS' Question\n\nAnswer: yes.",
