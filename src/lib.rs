@@ -25,3 +25,4 @@ pub mod read;
 pub mod relate;
 pub mod resolve;
 pub mod segment;
+pub mod serve;

@@ -33,6 +33,8 @@ enum Command {
     Eval(EvalArgs),
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph.
     Query(QueryArgs),
+    /// Answer SPARQL 1.1 Protocol queries over HTTP at /sparql, with a query page at /.
+    Serve(ServeArgs),
 }
 
 /// Where the extractor's domain knowledge comes from.
@@ -139,6 +141,37 @@ struct QueryArgs {
     knowledge: KnowledgeArgs,
 }
 
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// A build's output directory (graph.nq, ontology.ttl) to serve.
+    #[arg(short = 'd', long = "dir", default_value = "out")]
+    dir: PathBuf,
+    /// Address and port to listen on; port 0 picks a free one. Loopback
+    /// unless told otherwise (the endpoint has no authentication).
+    #[arg(long, default_value = diplograph::serve::DEFAULT_BIND)]
+    bind: std::net::SocketAddr,
+    /// Seconds a query may run (waiting for a worker included) before it is
+    /// stopped and answered with HTTP 503.
+    #[arg(long, default_value_t = 30.0, value_parser = parse_seconds)]
+    timeout: f64,
+    /// The largest request body (or URL query string) accepted, in bytes; larger gets HTTP 413 (414 for URLs).
+    #[arg(long, default_value_t = 1 << 20)]
+    max_request_bytes: usize,
+    /// Queries evaluated at once (default: one per CPU core); more wait for a free worker.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    workers: Option<u32>,
+    /// Offer the .rq files of this directory on the page instead of the built-in competency queries.
+    #[arg(long, value_name = "DIR")]
+    queries: Option<PathBuf>,
+}
+
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() && s < 1e9 => Ok(s),
+        _ => Err(format!("{text:?} is not a positive number of seconds")),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (name, result) = match cli.command {
@@ -146,6 +179,7 @@ fn main() -> ExitCode {
         Command::Export(args) => ("export", export_command(args)),
         Command::Eval(args) => ("eval", eval_command(args)),
         Command::Query(args) => ("query", query_command(args)),
+        Command::Serve(args) => ("serve", serve_command(args)),
     };
     match result {
         Ok(code) => code,
@@ -322,4 +356,43 @@ fn query_command(args: QueryArgs) -> anyhow::Result<ExitCode> {
     store::run(&store, &text, &origin, &options, &mut out)?;
     out.flush().map_err(diplograph::Error::Output)?;
     Ok(code)
+}
+
+/// `diplograph serve`: load the build into the store and answer until stopped.
+fn serve_command(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    use diplograph::serve;
+    let mut config = serve::Config {
+        bind: args.bind,
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        max_request_bytes: args.max_request_bytes,
+        ..serve::Config::default()
+    };
+    if let Some(workers) = args.workers {
+        config.workers = workers as usize;
+    }
+    if let Some(dir) = &args.queries {
+        config.queries = serve::page::read_queries(dir)?;
+    }
+    let store = diplograph::store::from_dir(&args.dir)?;
+    eprintln!(
+        "diplograph serve: {} quads from {} ({} workers, timeout {} s, requests up to {} bytes)",
+        store.len().map_err(|e| anyhow::anyhow!("{}: {e}", args.dir.display()))?,
+        args.dir.display(),
+        config.workers,
+        args.timeout,
+        config.max_request_bytes
+    );
+    if !args.bind.ip().is_loopback() {
+        eprintln!(
+            "diplograph serve: warning: listening on {}, reachable from other machines; the endpoint has no \
+             authentication",
+            args.bind.ip()
+        );
+    }
+    serve::run_until_signal(store, config, |addr| {
+        // On stdout, one line, so that scripts can read the port (--bind 127.0.0.1:0).
+        println!("diplograph serve: listening on http://{addr}/sparql (query page: http://{addr}/)");
+    })?;
+    eprintln!("diplograph serve: stopped");
+    Ok(ExitCode::SUCCESS)
 }

@@ -13,7 +13,7 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphName, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
 use crate::export::rdf;
@@ -93,7 +93,18 @@ pub fn from_dir(dir: &Path) -> Result<Store> {
 /// Unless the query says otherwise (FROM), its default graph is the union
 /// of the named graphs.
 pub fn prepare(query: &str, origin: &str) -> Result<PreparedSparqlQuery> {
-    let mut prepared = SparqlEvaluator::new()
+    prepare_with(SparqlEvaluator::new(), query, origin)
+}
+
+/// [`prepare`], for an evaluation that stops with
+/// `QueryEvaluationError::Cancelled` once `token` is cancelled (the
+/// endpoint's query timeout).
+pub fn prepare_cancellable(query: &str, origin: &str, token: CancellationToken) -> Result<PreparedSparqlQuery> {
+    prepare_with(SparqlEvaluator::new().with_cancellation_token(token), query, origin)
+}
+
+fn prepare_with(evaluator: SparqlEvaluator, query: &str, origin: &str) -> Result<PreparedSparqlQuery> {
+    let mut prepared = evaluator
         .parse_query(query)
         .map_err(|e| Error::QuerySyntax { origin: origin.to_string(), message: e.to_string() })?;
     if prepared.dataset().is_default_dataset() {
