@@ -91,9 +91,10 @@ impl Server {
         let thread = std::thread::Builder::new()
             .name("diplograph-serve".into())
             .spawn(move || {
-                runtime()?.block_on(serve(listener, store, config, async {
+                let shutdown = async {
                     let _ = receiver.await;
-                }))
+                };
+                run_on(runtime()?, serve(listener, store, config, shutdown))
             })
             .map_err(|e| Error::Usage(format!("cannot start the server thread: {e}")))?;
         Ok(Server { addr, shutdown: Some(sender), thread: Some(thread) })
@@ -139,7 +140,15 @@ pub fn run_until_signal(store: Store, config: Config, on_listening: impl FnOnce(
     let addr = listener.local_addr().map_err(|e| bind_error(config.bind, e))?;
     let runtime = runtime()?;
     on_listening(addr);
-    runtime.block_on(serve(listener, store, config, shutdown_signal()))
+    run_on(runtime, serve(listener, store, config, shutdown_signal()))
+}
+
+/// Runs the server to its end, then gives evaluations still running (all
+/// cancelled by then) a moment to reach their next check before leaving them.
+fn run_on(runtime: tokio::runtime::Runtime, server: impl std::future::Future<Output = Result<()>>) -> Result<()> {
+    let result = runtime.block_on(server);
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    result
 }
 
 fn bind(addr: SocketAddr) -> Result<std::net::TcpListener> {
