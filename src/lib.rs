@@ -21,6 +21,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod push;
 pub mod read;
 pub mod relate;
 pub mod resolve;
