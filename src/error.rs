@@ -27,6 +27,11 @@ pub enum Error {
     #[error("{origin}: SPARQL syntax error: {message}")]
     QuerySyntax { origin: String, message: String },
 
+    /// A store or endpoint that refused a request or could not be reached;
+    /// `url` is the request (`PUT http://...`), `status` the HTTP status if one came.
+    #[error("{url}: {message}")]
+    Remote { url: String, status: Option<u16>, message: String },
+
     /// RDF that does not parse, or a query that fails to evaluate.
     #[error("{origin}: {message}")]
     Rdf { origin: String, message: String },

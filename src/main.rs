@@ -33,6 +33,10 @@ enum Command {
     Eval(EvalArgs),
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph.
     Query(QueryArgs),
+    /// Answer SPARQL 1.1 Protocol queries over HTTP at /sparql, with a query page at /.
+    Serve(ServeArgs),
+    /// Send a build's graphs to a store's SPARQL 1.1 Graph Store Protocol endpoint.
+    Push(PushArgs),
 }
 
 /// Where the extractor's domain knowledge comes from.
@@ -90,6 +94,13 @@ struct ExportArgs {
     /// With --projection comention: the entity types to keep (e.g. Person,Organization).
     #[arg(long)]
     types: Option<String>,
+    /// N-Quads/N-Triples: cut the export into chunk files of at most this
+    /// many bytes (e.g. 256M) in the directory -o DIR, for a store's bulk loader.
+    #[arg(long, value_name = "BYTES", value_parser = parse_size, requires = "out")]
+    split_bytes: Option<u64>,
+    /// Gzip the output (each chunk with --split-bytes).
+    #[arg(long)]
+    gzip: bool,
     #[command(flatten)]
     knowledge: KnowledgeArgs,
 }
@@ -139,6 +150,90 @@ struct QueryArgs {
     knowledge: KnowledgeArgs,
 }
 
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// A build's output directory (graph.nq, ontology.ttl) to serve.
+    #[arg(short = 'd', long = "dir", default_value = "out")]
+    dir: PathBuf,
+    /// Address and port to listen on; port 0 picks a free one. Loopback
+    /// unless told otherwise (the endpoint has no authentication).
+    #[arg(long, default_value = diplograph::serve::DEFAULT_BIND)]
+    bind: std::net::SocketAddr,
+    /// Seconds a query may run (waiting for a worker included) before it is
+    /// stopped and answered with HTTP 503.
+    #[arg(long, default_value_t = 30.0, value_parser = parse_seconds)]
+    timeout: f64,
+    /// The largest request body (or URL query string) accepted, in bytes; larger gets HTTP 413 (414 for URLs).
+    #[arg(long, default_value_t = 1 << 20)]
+    max_request_bytes: usize,
+    /// Queries evaluated at once (default: one per CPU core); more wait for a free worker.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    workers: Option<u32>,
+    /// Offer the .rq files of this directory on the page instead of the built-in competency queries.
+    #[arg(long, value_name = "DIR")]
+    queries: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct PushArgs {
+    /// A build's output directory; its graph.nq is pushed.
+    #[arg(short = 'd', long = "dir", default_value = "out")]
+    dir: PathBuf,
+    /// The store's Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph) or
+    /// http://localhost:3030/ds/data (Fuseki). Credentials: DIPLOGRAPH_STORE_USER,
+    /// DIPLOGRAPH_STORE_PASSWORD, DIPLOGRAPH_STORE_HEADERS (never on the command line).
+    #[arg(long, value_name = "URL")]
+    store: String,
+    /// Also delete the graphs under the build's graph namespace that this build no longer has
+    /// (source files since removed); needs --query-endpoint to list them.
+    #[arg(long, requires = "query_endpoint")]
+    replace: bool,
+    /// The store's SPARQL query endpoint, e.g. http://127.0.0.1:7878/query (for --replace).
+    #[arg(long, value_name = "URL")]
+    query_endpoint: Option<String>,
+    /// Print what would be sent (graphs, triples) and send nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Leave the store's default graph alone (by default it is replaced by the merge of the
+    /// pushed graphs, the default graph the saved queries are written for).
+    #[arg(long)]
+    no_default_graph: bool,
+    /// Retries after a transient failure (connection refused, timeout, 408, 429, 5xx), waiting
+    /// 0.5 s, 1 s, 2 s... between them.
+    #[arg(long, default_value_t = 4)]
+    retries: u32,
+    /// A graph larger than this (N-Triples bytes) goes in several requests: a PUT, then POSTs.
+    #[arg(long, value_name = "BYTES", default_value = "16M", value_parser = parse_size)]
+    batch_bytes: u64,
+    /// Base of the instance IRIs the build used (--replace works under its graph/ namespace).
+    #[arg(long, default_value = diplograph::vocab::DEFAULT_BASE_IRI)]
+    base_iri: String,
+}
+
+/// A byte size: a number with an optional binary suffix K, M or G (`256M`).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let upper = trimmed.to_ascii_uppercase();
+    let number = upper.trim_end_matches("IB").trim_end_matches('B');
+    let (digits, factor) = match number.chars().last() {
+        Some('K') => (&number[..number.len() - 1], 1u64 << 10),
+        Some('M') => (&number[..number.len() - 1], 1 << 20),
+        Some('G') => (&number[..number.len() - 1], 1 << 30),
+        _ => (number, 1),
+    };
+    match digits.trim().parse::<u64>().ok().and_then(|n| n.checked_mul(factor)) {
+        Some(n) if n > 0 => Ok(n),
+        _ => Err(format!("{text:?} is not a size in bytes (e.g. 1048576, 512K, 256M, 2G)")),
+    }
+}
+
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() && s < 1e9 => Ok(s),
+        _ => Err(format!("{text:?} is not a positive number of seconds")),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (name, result) = match cli.command {
@@ -146,6 +241,8 @@ fn main() -> ExitCode {
         Command::Export(args) => ("export", export_command(args)),
         Command::Eval(args) => ("eval", eval_command(args)),
         Command::Query(args) => ("query", query_command(args)),
+        Command::Serve(args) => ("serve", serve_command(args)),
+        Command::Push(args) => ("push", push_command(args)),
     };
     match result {
         Ok(code) => code,
@@ -256,14 +353,47 @@ fn export_command(args: ExportArgs) -> anyhow::Result<ExitCode> {
         types: args.types.as_deref().map(export::gephi::parse_types).transpose()?,
         ..export::Options::default()
     };
+    let split_extension = match args.format {
+        Format::Nquads => Some("nq"),
+        Format::Ntriples => Some("nt"),
+        _ => None,
+    };
+    if args.split_bytes.is_some() && split_extension.is_none() {
+        anyhow::bail!("--split-bytes needs a line-based format: --format nquads or ntriples");
+    }
     let (extraction, report) = run_pipeline(&args.inputs, &knowledge);
     let graph = KnowledgeGraph::build(&extraction);
-    match args.out.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => output::write_atomic(path, |out| export::write(&graph, args.format, &options, out))?,
-        None => {
+    let write = |out: &mut dyn Write| -> diplograph::Result<()> {
+        if args.gzip {
+            let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::default());
+            export::write(&graph, args.format, &options, &mut gz)?;
+            gz.finish().map_err(diplograph::Error::Output)?;
+            Ok(())
+        } else {
+            export::write(&graph, args.format, &options, out)
+        }
+    };
+    match (args.out.as_deref().filter(|p| p.as_os_str() != "-"), args.split_bytes, split_extension) {
+        (Some(dir), Some(max_bytes), Some(extension)) => {
+            // Each chunk is gzipped on its own, so the splitter does the compression.
+            let split = export::split::SplitOptions { max_bytes, gzip: args.gzip, extension };
+            let written =
+                export::split::write_split(dir, split, |out| export::write(&graph, args.format, &options, out))?;
+            eprintln!(
+                "{} chunk{} ({} bytes of {}) written to {}",
+                written.chunks.len(),
+                if written.chunks.len() == 1 { "" } else { "s" },
+                written.bytes,
+                extension,
+                dir.display()
+            );
+        }
+        (None, Some(_), _) => anyhow::bail!("--split-bytes writes a directory of chunks: give -o DIR"),
+        (Some(path), _, _) => output::write_atomic(path, write)?,
+        (None, _, _) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            export::write(&graph, args.format, &options, &mut out)?;
+            write(&mut out)?;
             out.flush().map_err(diplograph::Error::Output)?;
         }
     }
@@ -322,4 +452,104 @@ fn query_command(args: QueryArgs) -> anyhow::Result<ExitCode> {
     store::run(&store, &text, &origin, &options, &mut out)?;
     out.flush().map_err(diplograph::Error::Output)?;
     Ok(code)
+}
+
+/// `diplograph serve`: load the build into the store and answer until stopped.
+fn serve_command(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    use diplograph::serve;
+    let mut config = serve::Config {
+        bind: args.bind,
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        max_request_bytes: args.max_request_bytes,
+        ..serve::Config::default()
+    };
+    if let Some(workers) = args.workers {
+        config.workers = workers as usize;
+    }
+    if let Some(dir) = &args.queries {
+        config.queries = serve::page::read_queries(dir)?;
+    }
+    let store = diplograph::store::from_dir(&args.dir)?;
+    eprintln!(
+        "diplograph serve: {} quads from {} ({} workers, timeout {} s, requests up to {} bytes)",
+        store.len().map_err(|e| anyhow::anyhow!("{}: {e}", args.dir.display()))?,
+        args.dir.display(),
+        config.workers,
+        args.timeout,
+        config.max_request_bytes
+    );
+    if !args.bind.ip().is_loopback() {
+        eprintln!(
+            "diplograph serve: warning: listening on {}, reachable from other machines; the endpoint has no \
+             authentication",
+            args.bind.ip()
+        );
+    }
+    serve::run_until_signal(store, config, |addr| {
+        // On stdout, one line, so that scripts can read the port (--bind 127.0.0.1:0).
+        println!("diplograph serve: listening on http://{addr}/sparql (query page: http://{addr}/)");
+    })?;
+    eprintln!("diplograph serve: stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `diplograph push`: send the build's graphs to a store, or say what would be sent.
+fn push_command(args: PushArgs) -> anyhow::Result<ExitCode> {
+    use diplograph::push;
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let basic_auth = match (env("DIPLOGRAPH_STORE_USER"), env("DIPLOGRAPH_STORE_PASSWORD")) {
+        (Some(user), password) => Some((user, password.unwrap_or_default())),
+        (None, Some(_)) => anyhow::bail!("DIPLOGRAPH_STORE_PASSWORD is set but DIPLOGRAPH_STORE_USER is not"),
+        (None, None) => None,
+    };
+    let headers = push::parse_headers(&env("DIPLOGRAPH_STORE_HEADERS").unwrap_or_default())?;
+    let target = push::Target { store: args.store.clone(), query_endpoint: args.query_endpoint, basic_auth, headers };
+    let options = push::Options {
+        replace: args.replace,
+        dry_run: args.dry_run,
+        retries: args.retries,
+        batch_bytes: usize::try_from(args.batch_bytes).unwrap_or(usize::MAX),
+        base_iri: diplograph::vocab::BaseIri::parse(&args.base_iri)?,
+        default_graph: !args.no_default_graph,
+        ..push::Options::default()
+    };
+    let report = push::push(&args.dir, &target, &options, &mut |line| eprintln!("diplograph push: {line}"))?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let io = diplograph::Error::Output;
+    if args.dry_run {
+        for (graph, triples) in &report.graphs {
+            writeln!(out, "PUT {graph}  {triples} triples").map_err(io)?;
+        }
+    }
+    for graph in &report.deleted {
+        writeln!(out, "{} <{graph}>", if args.dry_run { "DELETE" } else { "deleted" }).map_err(io)?;
+    }
+    let requests = report.puts + report.posts;
+    writeln!(
+        out,
+        "{}{} graphs, {} triples {} {} in {} request{} ({} PUT, {} POST){}",
+        if args.dry_run { "dry run: " } else { "" },
+        report.graphs.len(),
+        report.triples(),
+        if args.dry_run { "would be sent to" } else { "sent to" },
+        args.store,
+        requests,
+        if requests == 1 { "" } else { "s" },
+        report.puts,
+        report.posts,
+        if args.replace {
+            format!(
+                "; {} graph{} of earlier pushes {}",
+                report.deleted.len(),
+                if report.deleted.len() == 1 { "" } else { "s" },
+                if args.dry_run { "would be deleted" } else { "deleted" }
+            )
+        } else {
+            String::new()
+        }
+    )
+    .map_err(io)?;
+    out.flush().map_err(io)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -15,7 +15,7 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphName, Quad, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
 use crate::export::rdf;
@@ -106,9 +106,18 @@ pub fn from_dir(dir: &Path) -> Result<Store> {
 
 /// Parses a query; `origin` (a file name, or `<query>`) names it in errors.
 pub fn prepare(query: &str, origin: &str) -> Result<PreparedSparqlQuery> {
-    SparqlEvaluator::new()
-        .parse_query(query)
-        .map_err(|e| Error::QuerySyntax { origin: origin.to_string(), message: e.to_string() })
+    prepare_with(SparqlEvaluator::new(), query, origin)
+}
+
+/// [`prepare`], for an evaluation that stops with
+/// `QueryEvaluationError::Cancelled` once `token` is cancelled (the
+/// endpoint's query timeout).
+pub fn prepare_cancellable(query: &str, origin: &str, token: CancellationToken) -> Result<PreparedSparqlQuery> {
+    prepare_with(SparqlEvaluator::new().with_cancellation_token(token), query, origin)
+}
+
+fn prepare_with(evaluator: SparqlEvaluator, query: &str, origin: &str) -> Result<PreparedSparqlQuery> {
+    evaluator.parse_query(query).map_err(|e| Error::QuerySyntax { origin: origin.to_string(), message: e.to_string() })
 }
 
 /// Evaluates a query over the store.

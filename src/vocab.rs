@@ -374,6 +374,13 @@ pub fn mint(base: &BaseIri, kind: Kind, parts: &[&str]) -> NamedNode {
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
+/// The prefix every IRI [`mint`] gives for `kind` starts with
+/// (`{base}graph/` for [`Kind::Graph`]): how `push --replace` tells the
+/// graphs diplograph wrote from anyone else's.
+pub fn namespace(base: &BaseIri, kind: Kind) -> String {
+    format!("{}{}/", base.0, kind.segment())
+}
+
 /// The IRI of an entity from its canonical key (`Person/Sergey Lavrov` gives
 /// `{base}entity/Person/Sergey%20Lavrov`).
 pub fn entity_iri(base: &BaseIri, key: &str) -> NamedNode {

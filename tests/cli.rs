@@ -130,3 +130,39 @@ fn eval_prints_scores_and_explains() {
         .success()
         .stdout(contains("mention miss"));
 }
+
+#[test]
+fn export_split_bytes_writes_gzipped_chunks_that_together_hold_the_dataset() {
+    use std::io::Read;
+    let out = tempfile::tempdir().unwrap();
+    let chunks = out.path().join("chunks");
+    diplograph()
+        .args(["export", "data/corpus", "--format", "nquads", "--split-bytes", "300K", "--gzip", "-o"])
+        .arg(&chunks)
+        .assert()
+        .success()
+        .stderr(contains("chunks ("));
+    let whole = diplograph().args(["export", "data/corpus", "--format", "nquads"]).output().unwrap().stdout;
+    let mut names: Vec<_> =
+        fs::read_dir(&chunks).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert!(names.len() >= 6, "{names:?}");
+    let mut joined = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        assert_eq!(name, &format!("part-{:05}.nq.gz", i + 1));
+        let mut text = Vec::new();
+        flate2::read::GzDecoder::new(fs::File::open(chunks.join(name)).unwrap()).read_to_end(&mut text).unwrap();
+        assert!(text.len() <= 300 * 1024 && text.ends_with(b"\n"), "{name}: {} bytes", text.len());
+        joined.extend(text);
+    }
+    assert_eq!(joined, whole);
+    // Only the chunk directory: nothing temporary left beside it.
+    assert_eq!(fs::read_dir(out.path()).unwrap().count(), 1);
+    // A format that is not line-based cannot be split.
+    diplograph()
+        .args(["export", "data/corpus", "--format", "turtle", "--split-bytes", "1M", "-o"])
+        .arg(out.path().join("ttl"))
+        .assert()
+        .code(2)
+        .stderr(contains("--split-bytes needs a line-based format"));
+}

@@ -13,6 +13,7 @@ pub mod gephi;
 pub mod gexf;
 pub mod graphml;
 pub mod rdf;
+pub mod split;
 
 pub use gephi::{GephiView, Projection};
 
