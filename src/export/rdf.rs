@@ -19,9 +19,10 @@ use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
 use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
 
 use crate::graph::{Anchor, DocumentNode, Edge, EntityNode, KnowledgeGraph, Node};
-use crate::model::{EntityType, PartialDate, Span};
+use crate::model::{DocId, EntityType, PartialDate, Span};
 use crate::vocab::{self, dcterms, dg, foaf, itsrdf, nif, org, owl, prov, skos, BaseIri, Kind};
 use crate::{Error, Result};
 
@@ -48,9 +49,108 @@ pub fn format_by_name(name: &str) -> Option<RdfFormat> {
 
 /// Writes the whole dataset (source graphs and the ontology graph) in
 /// `format`. `build` writes `graph.nq` and `graph.trig` with it.
+///
+/// N-Quads and TriG are streamed one named graph at a time (see
+/// [`write_graphs`]); the other syntaxes sort the whole dataset in memory.
 pub fn write_dataset(graph: &KnowledgeGraph, format: RdfFormat, base: &BaseIri, out: &mut dyn Write) -> Result<()> {
+    if matches!(format, RdfFormat::NQuads | RdfFormat::TriG) {
+        return write_graphs(graph, format, base, out);
+    }
     let quads = dataset(graph, base)?;
     write_quads(&quads, format, out)
+}
+
+/// How many named graphs are made at once by [`write_graphs`] (in parallel),
+/// and how many such batches may wait to be written.
+const GRAPHS_PER_BATCH: usize = 256;
+const BATCHES_IN_FLIGHT: usize = 2;
+
+/// One named graph to write: the graph of some source files (one, unless two
+/// names mint the same IRI), or the ontology's.
+enum Part<'g> {
+    Source(&'g str, SourceBucket<'g>),
+    Ontology,
+}
+
+/// Writes N-Quads or TriG one named graph at a time, with the same bytes as
+/// sorting the whole dataset ([`dataset`]) and serializing it: graphs come in
+/// the order of their names (as the sort orders them) and each graph's quads
+/// are sorted alone. Batches of graphs are made and serialized on every core
+/// while the previous batch is written, so memory holds the knowledge graph
+/// and a few batches, never the whole dataset.
+///
+/// A TriG serializer closes a graph block at the next graph's first quad or at
+/// `finish`, the same bytes either way, so graphs serialized apart join as
+/// one file once every prelude (the `@prefix` lines) but the first is cut.
+fn write_graphs(graph: &KnowledgeGraph, format: RdfFormat, base: &BaseIri, out: &mut dyn Write) -> Result<()> {
+    let (index, buckets) = plan(graph);
+    let mut parts: Vec<(String, Part<'_>)> = buckets
+        .into_iter()
+        .map(|(name, bucket)| {
+            (GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[name])).to_string(), Part::Source(name, bucket))
+        })
+        .collect();
+    parts.push((GraphName::NamedNode(vocab::ONTOLOGY.into_owned()).to_string(), Part::Ontology));
+    parts.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut groups: Vec<Vec<Part<'_>>> = Vec::new();
+    let mut last: Option<String> = None;
+    for (name, part) in parts {
+        if last.as_ref() == Some(&name) {
+            groups.last_mut().expect("a group per name").push(part);
+        } else {
+            groups.push(vec![part]);
+            last = Some(name);
+        }
+    }
+    let ontology = ontology_quads()?;
+    let make = |first: bool, group: &[Part<'_>]| -> Result<Vec<u8>> {
+        let mut quads = Vec::new();
+        for part in group {
+            match part {
+                Part::Source(name, bucket) => source_quads(graph, base, &index, name, bucket, &mut quads),
+                Part::Ontology => quads.extend(ontology.iter().cloned()),
+            }
+        }
+        let mut bytes = Vec::new();
+        write_quads(&sort_graph_quads(quads), format, &mut bytes)?;
+        if !first {
+            cut_prelude(&mut bytes);
+        }
+        Ok(bytes)
+    };
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Vec<u8>>>>(BATCHES_IN_FLIGHT);
+        let groups = &groups;
+        let make = &make;
+        scope.spawn(move || {
+            for (b, batch) in groups.chunks(GRAPHS_PER_BATCH).enumerate() {
+                let made: Result<Vec<Vec<u8>>> =
+                    batch.par_iter().enumerate().map(|(g, group)| make(b == 0 && g == 0, group)).collect();
+                let failed = made.is_err();
+                if sender.send(made).is_err() || failed {
+                    return;
+                }
+            }
+        });
+        for batch in receiver {
+            for bytes in batch? {
+                out.write_all(&bytes).map_err(|e| Error::io("<output>", e))?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Drops a serializer's leading `@prefix` lines.
+fn cut_prelude(bytes: &mut Vec<u8>) {
+    let mut start = 0;
+    while bytes[start..].starts_with(b"@prefix ") {
+        match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(end) => start += end + 1,
+            None => start = bytes.len(),
+        }
+    }
+    bytes.drain(..start);
 }
 
 /// Writes the ontology (`build` writes it as `ontology.ttl`).
@@ -141,6 +241,19 @@ fn sort_quads(quads: Vec<Quad>) -> Vec<Quad> {
     keyed.into_iter().map(|k| k.4).collect()
 }
 
+/// The quads of one named graph sorted as [`sort_quads`] sorts them (their
+/// graph being the same, it is left out of the key).
+fn sort_graph_quads(quads: Vec<Quad>) -> Vec<Quad> {
+    type Keyed = (String, (bool, String), String, Quad);
+    let mut keyed: Vec<Keyed> = quads
+        .into_iter()
+        .map(|q| (q.subject.to_string(), (q.predicate != rdf::TYPE, q.predicate.to_string()), q.object.to_string(), q))
+        .collect();
+    keyed.sort_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
+    keyed.dedup_by(|a, b| (&a.0, &a.1, &a.2) == (&b.0, &b.1, &b.2));
+    keyed.into_iter().map(|k| k.3).collect()
+}
+
 fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
     let mut keyed: Vec<(String, (bool, String), String, Triple)> = triples
         .into_iter()
@@ -208,8 +321,26 @@ struct SourceBucket<'g> {
     entities: BTreeSet<NodeIndex>,
 }
 
+/// What every source graph's quads look up: documents by id, and the anchors
+/// of each (document, entity) pair.
+struct Lookup<'g> {
+    doc_by_id: BTreeMap<&'g DocId, (NodeIndex, &'g DocumentNode)>,
+    anchors: BTreeMap<(NodeIndex, NodeIndex), &'g Vec<Anchor>>,
+}
+
 /// The quads of the source graphs (the ontology graph aside), unsorted.
 pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
+    let (lookup, buckets) = plan(graph);
+    let mut quads = Vec::new();
+    for (source_name, bucket) in &buckets {
+        source_quads(graph, base, &lookup, source_name, bucket, &mut quads);
+    }
+    quads
+}
+
+/// Sorts the graph's documents, relations and entities into one bucket per
+/// source file.
+fn plan(graph: &KnowledgeGraph) -> (Lookup<'_>, BTreeMap<&str, SourceBucket<'_>>) {
     let mut buckets: BTreeMap<&str, SourceBucket<'_>> = BTreeMap::new();
     for (_, source) in graph.sources() {
         buckets.entry(source.name.as_str()).or_default().chars = Some(source.chars);
@@ -241,13 +372,22 @@ pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
             bucket.relations.push((from, to, edge, indices));
         }
     }
+    (Lookup { doc_by_id, anchors }, buckets)
+}
 
-    let mut quads = Vec::new();
-    for (source_name, mut bucket) in buckets {
-        let mut w = GraphWriter {
-            graph: GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[source_name])),
-            quads: &mut quads,
-        };
+/// Appends the quads of one source's named graph.
+fn source_quads(
+    graph: &KnowledgeGraph,
+    base: &BaseIri,
+    lookup: &Lookup<'_>,
+    source_name: &str,
+    bucket: &SourceBucket<'_>,
+    quads: &mut Vec<Quad>,
+) {
+    let Lookup { doc_by_id, anchors } = lookup;
+    let mut entities = bucket.entities.clone();
+    {
+        let mut w = GraphWriter { graph: GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[source_name])), quads };
         let source = vocab::mint(base, Kind::Source, &[source_name]);
         w.add(&source, rdf::TYPE, dg::SOURCE.into_owned());
         w.add(&source, rdfs::LABEL, text(source_name));
@@ -303,7 +443,7 @@ pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
                     }
                     _ => continue,
                 }
-                bucket.entities.insert(target);
+                entities.insert(target);
             }
         }
 
@@ -345,21 +485,19 @@ pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
         }
 
         // Persons bring their affiliation along, so that it is described here too.
-        let affiliations: Vec<NodeIndex> = bucket
-            .entities
+        let affiliations: Vec<NodeIndex> = entities
             .iter()
             .flat_map(|&e| graph.out_edges(e))
             .filter(|(_, edge)| matches!(edge, Edge::Affiliation))
             .map(|(target, _)| target)
             .collect();
-        bucket.entities.extend(affiliations);
-        for &node in &bucket.entities {
+        entities.extend(affiliations);
+        for &node in &entities {
             let Node::Entity(entity) = &graph.graph[node] else { continue };
             let mentions = entity_mentions.get(&node).map(Vec::as_slice).unwrap_or(&[]);
             describe_entity(&mut w, graph, base, node, entity, mentions);
         }
     }
-    quads
 }
 
 fn mention_iri(base: &BaseIri, doc: &DocumentNode, span: Span) -> NamedNode {
