@@ -17,7 +17,7 @@ use std::io::Write;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef, Triple};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 
@@ -54,10 +54,21 @@ pub fn format_by_name(name: &str) -> Option<RdfFormat> {
 /// [`write_graphs`]); the other syntaxes sort the whole dataset in memory.
 pub fn write_dataset(graph: &KnowledgeGraph, format: RdfFormat, base: &BaseIri, out: &mut dyn Write) -> Result<()> {
     if matches!(format, RdfFormat::NQuads | RdfFormat::TriG) {
-        return write_graphs(graph, format, base, out);
+        return write_graphs(graph, base, &mut [(format, out)]);
     }
     let quads = dataset(graph, base)?;
     write_quads(&quads, format, out)
+}
+
+/// Writes the dataset in several streamed syntaxes (N-Quads, TriG) at once,
+/// each to its own output, making and sorting every graph's quads once:
+/// `build` writes `graph.nq` and `graph.trig` with it. The bytes are those
+/// [`write_dataset`] writes for each.
+pub fn write_datasets(graph: &KnowledgeGraph, base: &BaseIri, outs: &mut [(RdfFormat, &mut dyn Write)]) -> Result<()> {
+    if let Some((format, _)) = outs.iter().find(|(f, _)| !matches!(f, RdfFormat::NQuads | RdfFormat::TriG)) {
+        return Err(Error::Usage(format!("{format} is not streamed one graph at a time")));
+    }
+    write_graphs(graph, base, outs)
 }
 
 /// How many named graphs are made at once by [`write_graphs`] (in parallel),
@@ -82,7 +93,7 @@ enum Part<'g> {
 /// A TriG serializer closes a graph block at the next graph's first quad or at
 /// `finish`, the same bytes either way, so graphs serialized apart join as
 /// one file once every prelude (the `@prefix` lines) but the first is cut.
-fn write_graphs(graph: &KnowledgeGraph, format: RdfFormat, base: &BaseIri, out: &mut dyn Write) -> Result<()> {
+fn write_graphs(graph: &KnowledgeGraph, base: &BaseIri, outs: &mut [(RdfFormat, &mut dyn Write)]) -> Result<()> {
     let (index, buckets) = plan(graph);
     let mut parts: Vec<(String, Part<'_>)> = buckets
         .into_iter()
@@ -103,7 +114,9 @@ fn write_graphs(graph: &KnowledgeGraph, format: RdfFormat, base: &BaseIri, out: 
         }
     }
     let ontology = ontology_quads()?;
-    let make = |first: bool, group: &[Part<'_>]| -> Result<Vec<u8>> {
+    let formats: Vec<RdfFormat> = outs.iter().map(|(format, _)| *format).collect();
+    // One group's bytes in each format.
+    let make = |first: bool, group: &[Part<'_>]| -> Result<Vec<Vec<u8>>> {
         let mut quads = Vec::new();
         for part in group {
             match part {
@@ -111,20 +124,25 @@ fn write_graphs(graph: &KnowledgeGraph, format: RdfFormat, base: &BaseIri, out: 
                 Part::Ontology => quads.extend(ontology.iter().cloned()),
             }
         }
-        let mut bytes = Vec::new();
-        write_quads(&sort_graph_quads(quads), format, &mut bytes)?;
-        if !first {
-            cut_prelude(&mut bytes);
+        let quads = sort_graph_quads(quads);
+        let mut all = Vec::with_capacity(formats.len());
+        for &format in &formats {
+            let mut bytes = Vec::with_capacity(quads.len() * 160);
+            write_quads(&quads, format, &mut bytes)?;
+            if !first {
+                cut_prelude(&mut bytes);
+            }
+            all.push(bytes);
         }
-        Ok(bytes)
+        Ok(all)
     };
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Vec<u8>>>>(BATCHES_IN_FLIGHT);
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Vec<Vec<u8>>>>>(BATCHES_IN_FLIGHT);
         let groups = &groups;
         let make = &make;
         scope.spawn(move || {
             for (b, batch) in groups.chunks(GRAPHS_PER_BATCH).enumerate() {
-                let made: Result<Vec<Vec<u8>>> =
+                let made: Result<Vec<Vec<Vec<u8>>>> =
                     batch.par_iter().enumerate().map(|(g, group)| make(b == 0 && g == 0, group)).collect();
                 let failed = made.is_err();
                 if sender.send(made).is_err() || failed {
@@ -133,8 +151,10 @@ fn write_graphs(graph: &KnowledgeGraph, format: RdfFormat, base: &BaseIri, out: 
             }
         });
         for batch in receiver {
-            for bytes in batch? {
-                out.write_all(&bytes).map_err(|e| Error::io("<output>", e))?;
+            for group in batch? {
+                for ((_, out), bytes) in outs.iter_mut().zip(group) {
+                    out.write_all(&bytes).map_err(|e| Error::io("<output>", e))?;
+                }
             }
         }
         Ok(())
@@ -242,16 +262,65 @@ fn sort_quads(quads: Vec<Quad>) -> Vec<Quad> {
 }
 
 /// The quads of one named graph sorted as [`sort_quads`] sorts them (their
-/// graph being the same, it is left out of the key).
+/// graph being the same, it is left out of the key). Terms compare as their
+/// written (N-Triples) forms do, as in `sort_quads`, but an IRI is compared
+/// in place rather than written out: only literals get their form written.
 fn sort_graph_quads(quads: Vec<Quad>) -> Vec<Quad> {
-    type Keyed = (String, (bool, String), String, Quad);
-    let mut keyed: Vec<Keyed> = quads
-        .into_iter()
-        .map(|q| (q.subject.to_string(), (q.predicate != rdf::TYPE, q.predicate.to_string()), q.object.to_string(), q))
+    let written = |term: TermRef<'_>| match term {
+        TermRef::NamedNode(_) => None,
+        other => Some(other.to_string()),
+    };
+    let keyed: Vec<(Option<String>, Option<String>, Option<String>)> = quads
+        .iter()
+        .map(|q| (written(q.subject.as_ref().into()), written(q.predicate.as_ref().into()), written(q.object.as_ref())))
         .collect();
-    keyed.sort_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
-    keyed.dedup_by(|a, b| (&a.0, &a.1, &a.2) == (&b.0, &b.1, &b.2));
-    keyed.into_iter().map(|k| k.3).collect()
+    let term = |i: usize, part: usize| -> (TermRef<'_>, Option<&str>) {
+        let q = &quads[i];
+        match part {
+            0 => (q.subject.as_ref().into(), keyed[i].0.as_deref()),
+            1 => (q.predicate.as_ref().into(), keyed[i].1.as_deref()),
+            _ => (q.object.as_ref(), keyed[i].2.as_deref()),
+        }
+    };
+    let compare = |a: usize, b: usize| {
+        let type_last = |i: usize| quads[i].predicate != rdf::TYPE;
+        compare_written(term(a, 0), term(b, 0))
+            .then_with(|| type_last(a).cmp(&type_last(b)))
+            .then_with(|| compare_written(term(a, 1), term(b, 1)))
+            .then_with(|| compare_written(term(a, 2), term(b, 2)))
+    };
+    let mut order: Vec<usize> = (0..quads.len()).collect();
+    order.sort_by(|&a, &b| compare(a, b));
+    order.dedup_by(|a, b| compare(*a, *b) == std::cmp::Ordering::Equal);
+    let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
+    order.into_iter().map(|i| slots[i].take().expect("each quad once")).collect()
+}
+
+/// Compares two terms as their written forms (`<iri>`, `"literal"`…) compare;
+/// `written` is the written form of a term that is not an IRI.
+fn compare_written(a: (TermRef<'_>, Option<&str>), b: (TermRef<'_>, Option<&str>)) -> std::cmp::Ordering {
+    match (a, b) {
+        ((TermRef::NamedNode(a), _), (TermRef::NamedNode(b), _)) => compare_iris(a.as_str(), b.as_str()),
+        ((_, Some(a)), (_, Some(b))) => a.cmp(b),
+        // An IRI against a literal or blank node: the first bytes differ
+        // ('<' against '"' or '_'), which is all `<…>` needs to be.
+        ((TermRef::NamedNode(_), _), (_, Some(b))) => "<".cmp(&b[..1.min(b.len())]).then(std::cmp::Ordering::Greater),
+        ((_, Some(a)), (TermRef::NamedNode(_), _)) => a[..1.min(a.len())].cmp("<").then(std::cmp::Ordering::Less),
+        _ => unreachable!("every term that is not an IRI has its written form"),
+    }
+}
+
+/// `"<a>".cmp("<b>")` without writing them: IRIs hold no `>`, so the first
+/// byte where `a>` and `b>` differ decides.
+fn compare_iris(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let next = |s: &[u8]| s.get(common).copied().unwrap_or(b'>');
+    if common == a.len() && common == b.len() {
+        std::cmp::Ordering::Equal
+    } else {
+        next(a).cmp(&next(b))
+    }
 }
 
 fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
