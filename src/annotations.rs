@@ -20,6 +20,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -165,53 +166,57 @@ pub fn write(annotations: &Annotations, out: &mut dyn Write) -> io::Result<()> {
 pub fn from_graph(graph: &KnowledgeGraph, corpus: &str) -> Annotations {
     let label = |node: NodeIndex| graph.graph[node].label().to_string();
 
-    let mut documents = Vec::new();
-    for (node, doc) in graph.documents() {
-        let mut speakers = Vec::new();
-        let mut event = None;
-        // (first anchor, label) per mentioned entity.
-        let mut mentioned: Vec<(usize, String)> = Vec::new();
-        let mut anchors = Vec::new();
-        for (target, edge) in graph.out_edges(node) {
-            match edge {
-                Edge::Speaker => speakers.push(label(target)),
-                Edge::DeliveredAt => event = event.or_else(|| Some(label(target))),
-                Edge::Mentions(list) => {
-                    let entity = label(target);
-                    let first = list.iter().map(|a| a.span.start).min().unwrap_or(usize::MAX);
-                    mentioned.push((first, entity.clone()));
-                    anchors.extend(list.iter().map(|a| Anchor {
-                        entity: entity.clone(),
-                        start: a.span.start,
-                        end: a.span.end,
-                        text: a.text.clone(),
-                    }));
+    let nodes: Vec<_> = graph.documents().collect();
+    // Each document's entry is its own: made on every core, kept in graph order.
+    let documents: Vec<Document> = nodes
+        .par_iter()
+        .map(|&(node, doc)| {
+            let mut speakers = Vec::new();
+            let mut event = None;
+            // (first anchor, label) per mentioned entity.
+            let mut mentioned: Vec<(usize, String)> = Vec::new();
+            let mut anchors = Vec::new();
+            for (target, edge) in graph.out_edges(node) {
+                match edge {
+                    Edge::Speaker => speakers.push(label(target)),
+                    Edge::DeliveredAt => event = event.or_else(|| Some(label(target))),
+                    Edge::Mentions(list) => {
+                        let entity = label(target);
+                        let first = list.iter().map(|a| a.span.start).min().unwrap_or(usize::MAX);
+                        mentioned.push((first, entity.clone()));
+                        anchors.extend(list.iter().map(|a| Anchor {
+                            entity: entity.clone(),
+                            start: a.span.start,
+                            end: a.span.end,
+                            text: a.text.clone(),
+                        }));
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
-        }
-        mentioned.sort_by_key(|(first, _)| *first);
-        let mut mentions: Vec<String> = mentioned.into_iter().map(|(_, l)| l).collect();
-        for extra in speakers.iter().chain(&event) {
-            if !mentions.contains(extra) {
-                mentions.push(extra.clone());
+            mentioned.sort_by_key(|(first, _)| *first);
+            let mut mentions: Vec<String> = mentioned.into_iter().map(|(_, l)| l).collect();
+            for extra in speakers.iter().chain(&event) {
+                if !mentions.contains(extra) {
+                    mentions.push(extra.clone());
+                }
             }
-        }
-        anchors.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
-        documents.push(Document {
-            id: doc.id.to_string(),
-            source: doc.source.clone(),
-            kind: doc.kind.as_str().to_string(),
-            title: doc.title.clone(),
-            date: doc.date.map(|d| d.to_string()),
-            place: doc.place.clone(),
-            speakers,
-            event,
-            mentions,
-            span: Some(CharSpan { start: doc.span.start, end: doc.span.end }),
-            anchors,
-        });
-    }
+            anchors.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
+            Document {
+                id: doc.id.to_string(),
+                source: doc.source.clone(),
+                kind: doc.kind.as_str().to_string(),
+                title: doc.title.clone(),
+                date: doc.date.map(|d| d.to_string()),
+                place: doc.place.clone(),
+                speakers,
+                event,
+                mentions,
+                span: Some(CharSpan { start: doc.span.start, end: doc.span.end }),
+                anchors,
+            }
+        })
+        .collect();
 
     let mut entities = Vec::new();
     for (node, entity) in graph.entities() {

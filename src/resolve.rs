@@ -16,6 +16,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::extract::names::person_key;
 use crate::extract::works::TENTATIVE;
 use crate::extract::{Found, Knowledge, Naming};
@@ -49,23 +51,26 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
         .collect();
     let persons = PersonIndex::new(&sources);
 
-    // First pass: a key for every mention.
-    let mut keys: Vec<Vec<Vec<Option<String>>>> = Vec::new();
-    for source in &sources {
-        let mut per_doc = Vec::new();
-        for (d, doc) in source.docs.iter().enumerate() {
-            // Sittings name their body's key, so they are keyed last.
-            let mut doc_keys: Vec<Option<String>> = vec![None; doc.mentions.len()];
-            let sitting = |m: usize| matches!(doc.mentions[m].found.naming, Naming::Sitting { .. });
-            for m in
-                (0..doc.mentions.len()).filter(|&m| !sitting(m)).chain((0..doc.mentions.len()).filter(|&m| sitting(m)))
-            {
-                doc_keys[m] = key_of(source, d, m, &doc_keys, k, &persons, &strong_proposals);
+    // First pass: a key for every mention (each source's alone, on every core).
+    let keys: Vec<Vec<Vec<Option<String>>>> = sources
+        .par_iter()
+        .map(|source| {
+            let mut per_doc = Vec::new();
+            for (d, doc) in source.docs.iter().enumerate() {
+                // Sittings name their body's key, so they are keyed last.
+                let mut doc_keys: Vec<Option<String>> = vec![None; doc.mentions.len()];
+                let sitting = |m: usize| matches!(doc.mentions[m].found.naming, Naming::Sitting { .. });
+                for m in (0..doc.mentions.len())
+                    .filter(|&m| !sitting(m))
+                    .chain((0..doc.mentions.len()).filter(|&m| sitting(m)))
+                {
+                    doc_keys[m] = key_of(source, d, m, &doc_keys, k, &persons, &strong_proposals);
+                }
+                per_doc.push(doc_keys);
             }
-            per_doc.push(doc_keys);
-        }
-        keys.push(per_doc);
-    }
+            per_doc
+        })
+        .collect();
 
     // Second pass: build entities from the keyed mentions.
     for (s, source) in sources.iter().enumerate() {

@@ -30,6 +30,9 @@ pub struct Knowledge {
     pub role_words: HashSet<String>,
     /// The lexicon's proposal verbs, split into words ("put forward").
     pub proposal_verbs: Vec<Vec<String>>,
+    /// The lexicon's event and document heads, for lookups by token.
+    pub event_heads: HashSet<String>,
+    pub document_heads: HashSet<String>,
 }
 
 /// The given-names lexicon compiled into the binary.
@@ -52,7 +55,9 @@ impl Knowledge {
             .collect();
         let proposal_verbs =
             lexicon.proposal_verbs.iter().map(|v| v.split(' ').map(str::to_string).collect()).collect();
-        Knowledge { lexicon, gazetteer, given_names, role_words, proposal_verbs }
+        let event_heads = lexicon.event_heads.iter().cloned().collect();
+        let document_heads = lexicon.document_heads.iter().cloned().collect();
+        Knowledge { lexicon, gazetteer, given_names, role_words, proposal_verbs, event_heads, document_heads }
     }
 
     /// The built-in lexicon, gazetteer and given names.

@@ -219,7 +219,7 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
     for h in 0..tokens.len() {
         let head = &tokens[h];
         let two_word = head.text == "video" && tokens.get(h + 1).is_some_and(|t| t.text == "conference");
-        if !(k.lexicon.event_heads.iter().any(|e| e == head.text) || two_word) || doc.gazetteer_at[h].is_some() {
+        if !(k.event_heads.contains(head.text) || two_word) || doc.gazetteer_at[h].is_some() {
             continue;
         }
         let head_end = if two_word { h + 2 } else { h + 1 };
@@ -377,7 +377,7 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
     let tokens = &doc.tokens;
     for h in 0..tokens.len() {
         let head = &tokens[h];
-        if !head.word || !k.lexicon.document_heads.iter().any(|d| d == head.base()) || doc.gazetteer_at[h].is_some() {
+        if !head.word || !k.document_heads.contains(head.base()) || doc.gazetteer_at[h].is_some() {
             continue;
         }
         let line_end = line_end(doc, h);
