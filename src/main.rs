@@ -321,6 +321,7 @@ fn export_command(args: ExportArgs) -> anyhow::Result<ExitCode> {
     timings.lap("pipeline");
     timings.report(&report);
     let graph = KnowledgeGraph::build(&extraction);
+    drop(extraction);
     timings.lap("graph");
     match args.out.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(path) => output::write_atomic(path, |out| export::write(&graph, args.format, &options, out))?,
