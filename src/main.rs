@@ -224,7 +224,20 @@ impl Timings {
 
     fn print(&self, stage: &str, duration: std::time::Duration) {
         if self.on {
-            eprintln!("timing: {stage:<28} {:>9.3} s", duration.as_secs_f64());
+            // Resident and peak resident memory so far (Linux).
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let field = |name: &str| {
+                status.lines().find_map(|l| l.strip_prefix(name)).map_or(String::new(), |v| {
+                    let kb: f64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0.0);
+                    format!("{:.0} MB", kb / 1024.0)
+                })
+            };
+            eprintln!(
+                "timing: {stage:<30} {:>9.3} s   rss {:>8}   peak {:>8}",
+                duration.as_secs_f64(),
+                field("VmRSS:"),
+                field("VmHWM:")
+            );
         }
     }
 }
@@ -246,11 +259,10 @@ fn build_command(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let (extraction, report) = run_pipeline(&args.inputs, &knowledge);
     timings.lap("pipeline");
     timings.report(&report);
-    let graph = KnowledgeGraph::build(&extraction);
-    timings.lap("graph");
-    // The graph holds all the exports need: the extraction goes, but for its summary.
+    // The graph holds all the exports need: the extraction goes into it, but for its summary.
     let summary = summary(&extraction, &report, &args.out);
-    drop(extraction);
+    let graph = KnowledgeGraph::from_extraction(extraction);
+    timings.lap("graph");
     std::fs::create_dir_all(&args.out).with_context(|| format!("{}: cannot create directory", args.out.display()))?;
     let options = export::Options { base_iri: base.clone(), ..export::Options::default() };
     let write = |name: &str, format: Format| {
@@ -320,8 +332,7 @@ fn export_command(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let (extraction, report) = run_pipeline(&args.inputs, &knowledge);
     timings.lap("pipeline");
     timings.report(&report);
-    let graph = KnowledgeGraph::build(&extraction);
-    drop(extraction);
+    let graph = KnowledgeGraph::from_extraction(extraction);
     timings.lap("graph");
     match args.out.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(path) => output::write_atomic(path, |out| export::write(&graph, args.format, &options, out))?,

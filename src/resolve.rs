@@ -281,6 +281,9 @@ fn finish(
 
     let mut extraction = Extraction { entities, ..Extraction::default() };
     let mut relations: BTreeMap<(EntityId, Predicate, EntityId), Vec<Evidence>> = BTreeMap::new();
+    // Hashes of the evidence each relation holds, so that a repeat is found
+    // without scanning the relation's whole list (which grows with the corpus).
+    let mut seen: HashSet<(EntityId, Predicate, EntityId, u64)> = HashSet::new();
     for (s, source) in sources.into_iter().enumerate() {
         extraction.sources.push(SourceRecord { name: source.name.clone(), chars: source.chars });
         for (d, doc) in source.docs.into_iter().enumerate() {
@@ -307,7 +310,9 @@ fn finish(
                     continue;
                 }
                 let evidence = relations.entry((subject, r.predicate, object)).or_default();
-                if !evidence.contains(&r.evidence) {
+                let hash = evidence_hash(&r.evidence);
+                // A new hash is new evidence; a known one is checked in full.
+                if seen.insert((subject, r.predicate, object, hash)) || !evidence.contains(&r.evidence) {
                     evidence.push(r.evidence.clone());
                 }
             }
@@ -332,6 +337,13 @@ fn finish(
         .map(|((subject, predicate, object), evidence)| Relation { subject, predicate, object, evidence })
         .collect();
     extraction
+}
+
+fn evidence_hash(evidence: &Evidence) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (&evidence.doc.0, evidence.span, &evidence.text).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The subject and object types each predicate allows (gold SCHEMA.md).
