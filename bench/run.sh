@@ -75,7 +75,7 @@ run() {
 
 machine() {
     echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM"
-    echo "- $(rg --version | head -1), $("$BIN" --version), seed $SEED, best of $REPEAT"
+    echo "- $(rg --version | sed -n 1p), $("$BIN" --version), seed $SEED, best of $REPEAT"
 }
 
 REPORT=$RESULTS/run-$(date +%Y%m%d-%H%M%S).md
