@@ -12,7 +12,7 @@
 //! graphs. Quads and triples are sorted, so the same graph always gives the
 //! same bytes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
@@ -395,6 +395,9 @@ struct SourceBucket<'g> {
 struct Lookup<'g> {
     doc_by_id: BTreeMap<&'g DocId, (NodeIndex, &'g DocumentNode)>,
     anchors: BTreeMap<(NodeIndex, NodeIndex), &'g Vec<Anchor>>,
+    /// Each entity's affiliation targets, in edge order (looked up once,
+    /// rather than walking the entity's edges in every source graph).
+    affiliations: HashMap<NodeIndex, Vec<NodeIndex>>,
 }
 
 /// The quads of the source graphs (the ontology graph aside), unsorted.
@@ -441,7 +444,13 @@ fn plan(graph: &KnowledgeGraph) -> (Lookup<'_>, BTreeMap<&str, SourceBucket<'_>>
             bucket.relations.push((from, to, edge, indices));
         }
     }
-    (Lookup { doc_by_id, anchors }, buckets)
+    let mut affiliations: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
+    for (_, from, to, edge) in graph.edges() {
+        if matches!(edge, Edge::Affiliation) {
+            affiliations.entry(from).or_default().push(to);
+        }
+    }
+    (Lookup { doc_by_id, anchors, affiliations }, buckets)
 }
 
 /// Appends the quads of one source's named graph.
@@ -453,7 +462,7 @@ fn source_quads(
     bucket: &SourceBucket<'_>,
     quads: &mut Vec<Quad>,
 ) {
-    let Lookup { doc_by_id, anchors } = lookup;
+    let Lookup { doc_by_id, anchors, affiliations: affiliated } = lookup;
     let mut entities = bucket.entities.clone();
     {
         let mut w = GraphWriter { graph: GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[source_name])), quads };
@@ -554,17 +563,14 @@ fn source_quads(
         }
 
         // Persons bring their affiliation along, so that it is described here too.
-        let affiliations: Vec<NodeIndex> = entities
-            .iter()
-            .flat_map(|&e| graph.out_edges(e))
-            .filter(|(_, edge)| matches!(edge, Edge::Affiliation))
-            .map(|(target, _)| target)
-            .collect();
+        let affiliations: Vec<NodeIndex> =
+            entities.iter().flat_map(|e| affiliated.get(e).into_iter().flatten().copied()).collect();
         entities.extend(affiliations);
         for &node in &entities {
             let Node::Entity(entity) = &graph.graph[node] else { continue };
             let mentions = entity_mentions.get(&node).map(Vec::as_slice).unwrap_or(&[]);
-            describe_entity(&mut w, graph, base, node, entity, mentions);
+            let affiliations = affiliated.get(&node).map(Vec::as_slice).unwrap_or(&[]);
+            describe_entity(&mut w, graph, base, affiliations, entity, mentions);
         }
     }
 }
@@ -577,7 +583,7 @@ fn describe_entity(
     w: &mut GraphWriter<'_>,
     graph: &KnowledgeGraph,
     base: &BaseIri,
-    node: NodeIndex,
+    affiliations: &[NodeIndex],
     entity: &EntityNode,
     mentions: &[NamedNode],
 ) {
@@ -608,8 +614,8 @@ fn describe_entity(
         w.add(role, rdfs::LABEL, text(name));
         w.add(role, skos::PREF_LABEL, text(name));
     }
-    for (target, edge) in graph.out_edges(node) {
-        let (Edge::Affiliation, Node::Entity(affiliation)) = (edge, &graph.graph[target]) else { continue };
+    for &target in affiliations {
+        let Node::Entity(affiliation) = &graph.graph[target] else { continue };
         let affiliation = vocab::entity_iri(base, &affiliation.key);
         w.add(&iri, dg::AFFILIATION, affiliation.clone());
         let membership = vocab::mint(base, Kind::Membership, &[&entity.key]);
