@@ -17,6 +17,9 @@ use diplograph::output;
 use diplograph::pipeline::{self, RunReport};
 use oxigraph::io::RdfFormat;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "diplograph", version, about = "Turns a corpus of diplomatic statements into a knowledge graph")]
 struct Cli {
