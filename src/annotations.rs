@@ -20,10 +20,11 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::graph::{Edge, KnowledgeGraph, Node};
+use crate::graph::{DocumentNode, Edge, EntityNode, KnowledgeGraph, Node};
 use crate::model::DocId;
 
 /// A whole annotation file.
@@ -163,97 +164,168 @@ pub fn write(annotations: &Annotations, out: &mut dyn Write) -> io::Result<()> {
 /// Relations: one entry per relation edge and distinct evidence document,
 /// with that document's first evidence sentence.
 pub fn from_graph(graph: &KnowledgeGraph, corpus: &str) -> Annotations {
-    let label = |node: NodeIndex| graph.graph[node].label().to_string();
-
-    let mut documents = Vec::new();
-    for (node, doc) in graph.documents() {
-        let mut speakers = Vec::new();
-        let mut event = None;
-        // (first anchor, label) per mentioned entity.
-        let mut mentioned: Vec<(usize, String)> = Vec::new();
-        let mut anchors = Vec::new();
-        for (target, edge) in graph.out_edges(node) {
-            match edge {
-                Edge::Speaker => speakers.push(label(target)),
-                Edge::DeliveredAt => event = event.or_else(|| Some(label(target))),
-                Edge::Mentions(list) => {
-                    let entity = label(target);
-                    let first = list.iter().map(|a| a.span.start).min().unwrap_or(usize::MAX);
-                    mentioned.push((first, entity.clone()));
-                    anchors.extend(list.iter().map(|a| Anchor {
-                        entity: entity.clone(),
-                        start: a.span.start,
-                        end: a.span.end,
-                        text: a.text.clone(),
-                    }));
-                }
-                _ => {}
-            }
-        }
-        mentioned.sort_by_key(|(first, _)| *first);
-        let mut mentions: Vec<String> = mentioned.into_iter().map(|(_, l)| l).collect();
-        for extra in speakers.iter().chain(&event) {
-            if !mentions.contains(extra) {
-                mentions.push(extra.clone());
-            }
-        }
-        anchors.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
-        documents.push(Document {
-            id: doc.id.to_string(),
-            source: doc.source.clone(),
-            kind: doc.kind.as_str().to_string(),
-            title: doc.title.clone(),
-            date: doc.date.map(|d| d.to_string()),
-            place: doc.place.clone(),
-            speakers,
-            event,
-            mentions,
-            span: Some(CharSpan { start: doc.span.start, end: doc.span.end }),
-            anchors,
-        });
-    }
-
-    let mut entities = Vec::new();
-    for (node, entity) in graph.entities() {
-        let affiliation = graph
-            .out_edges(node)
-            .into_iter()
-            .find(|(_, edge)| matches!(edge, Edge::Affiliation))
-            .map(|(target, _)| label(target));
-        entities.push(Entity {
-            label: entity.label.clone(),
-            etype: entity.etype.as_str().to_string(),
-            aliases: entity.aliases.clone(),
-            roles: entity.roles.clone(),
-            affiliation,
-            wikidata: entity.wikidata.clone(),
-        });
-    }
-
-    let mut relations = Vec::new();
-    for (_, from, to, edge) in graph.edges() {
-        let Edge::Relation { predicate, evidence } = edge else { continue };
-        let (Node::Entity(_), Node::Entity(_)) = (&graph.graph[from], &graph.graph[to]) else { continue };
-        let mut docs_seen: HashSet<&DocId> = HashSet::new();
-        for sentence in evidence {
-            if !docs_seen.insert(&sentence.doc) {
-                continue;
-            }
-            relations.push(Relation {
-                s: label(from),
-                p: predicate.as_str().to_string(),
-                o: label(to),
-                doc: sentence.doc.to_string(),
-                evidence: Some(Evidence {
-                    start: sentence.span.start,
-                    end: sentence.span.end,
-                    text: sentence.text.clone(),
-                }),
-            });
-        }
-    }
-
+    // Each document's entry is its own: made on every core, kept in graph order.
+    let nodes: Vec<_> = graph.documents().collect();
+    let documents = nodes.par_iter().map(|&(node, doc)| document_entry(graph, node, doc)).collect();
+    let entities = graph.entities().map(|(node, entity)| entity_entry(graph, node, entity)).collect();
+    let relations = graph.edges().flat_map(|(_, from, to, edge)| relation_entries(graph, from, to, edge)).collect();
     Annotations { corpus: corpus.to_string(), documents, entities, relations }
+}
+
+/// Writes the annotations of a graph as [`write`] writes [`from_graph`]'s,
+/// byte for byte, without holding them whole: entries are made and
+/// serialized in parallel batches and written in graph order. What `export
+/// --format annotations` and `build` write.
+pub fn write_graph(graph: &KnowledgeGraph, corpus: &str, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"{\n  \"corpus\": ")?;
+    serde_json::to_writer(&mut *out, corpus)?;
+    out.write_all(b",\n  \"documents\": ")?;
+    let documents: Vec<_> = graph.documents().collect();
+    write_list(out, &documents, |&(node, doc)| vec![document_entry(graph, node, doc)])?;
+    out.write_all(b",\n  \"entities\": ")?;
+    let entities: Vec<_> = graph.entities().collect();
+    write_list(out, &entities, |&(node, entity)| vec![entity_entry(graph, node, entity)])?;
+    out.write_all(b",\n  \"relations\": ")?;
+    let edges: Vec<_> = graph.edges().filter(|(_, _, _, edge)| matches!(edge, Edge::Relation { .. })).collect();
+    write_list(out, &edges, |&(_, from, to, edge)| relation_entries(graph, from, to, edge))?;
+    out.write_all(b"\n}\n")
+}
+
+/// How many items [`write_list`] makes at once.
+const ENTRIES_PER_BATCH: usize = 2048;
+
+/// Writes a JSON array of the entries `make` gives for each item, as
+/// serde_json's pretty printer writes it two levels deep: an entry printed
+/// alone, every line after its first indented by four more spaces (a JSON
+/// string never holds a raw line break, so this changes no value).
+fn write_list<T: Sync, E: Serialize>(
+    out: &mut dyn Write,
+    items: &[T],
+    make: impl Fn(&T) -> Vec<E> + Sync,
+) -> io::Result<()> {
+    let mut empty = true;
+    for batch in items.chunks(ENTRIES_PER_BATCH) {
+        let written: Vec<io::Result<Vec<Vec<u8>>>> = batch
+            .par_iter()
+            .map(|item| {
+                make(item)
+                    .iter()
+                    .map(|entry| {
+                        let alone = serde_json::to_vec_pretty(entry)?;
+                        let mut indented = Vec::with_capacity(alone.len() + alone.len() / 8);
+                        for &byte in &alone {
+                            indented.push(byte);
+                            if byte == b'\n' {
+                                indented.extend_from_slice(b"    ");
+                            }
+                        }
+                        Ok(indented)
+                    })
+                    .collect()
+            })
+            .collect();
+        for entries in written {
+            for entry in entries? {
+                out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
+                out.write_all(&entry)?;
+                empty = false;
+            }
+        }
+    }
+    out.write_all(if empty { b"[]" } else { b"\n  ]" })
+}
+
+/// A document's entry: speakers, event, mentions and anchors from its edges.
+fn document_entry(graph: &KnowledgeGraph, node: NodeIndex, doc: &DocumentNode) -> Document {
+    let label = |node: NodeIndex| graph.graph[node].label().to_string();
+    let mut speakers = Vec::new();
+    let mut event = None;
+    // (first anchor, label) per mentioned entity.
+    let mut mentioned: Vec<(usize, String)> = Vec::new();
+    let mut anchors = Vec::new();
+    for (target, edge) in graph.out_edges(node) {
+        match edge {
+            Edge::Speaker => speakers.push(label(target)),
+            Edge::DeliveredAt => event = event.or_else(|| Some(label(target))),
+            Edge::Mentions(list) => {
+                let entity = label(target);
+                let first = list.iter().map(|a| a.span.start).min().unwrap_or(usize::MAX);
+                mentioned.push((first, entity.clone()));
+                anchors.extend(list.iter().map(|a| Anchor {
+                    entity: entity.clone(),
+                    start: a.span.start,
+                    end: a.span.end,
+                    text: a.text.clone(),
+                }));
+            }
+            _ => {}
+        }
+    }
+    mentioned.sort_by_key(|(first, _)| *first);
+    let mut mentions: Vec<String> = mentioned.into_iter().map(|(_, l)| l).collect();
+    for extra in speakers.iter().chain(&event) {
+        if !mentions.contains(extra) {
+            mentions.push(extra.clone());
+        }
+    }
+    anchors.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
+    Document {
+        id: doc.id.to_string(),
+        source: doc.source.clone(),
+        kind: doc.kind.as_str().to_string(),
+        title: doc.title.clone(),
+        date: doc.date.map(|d| d.to_string()),
+        place: doc.place.clone(),
+        speakers,
+        event,
+        mentions,
+        span: Some(CharSpan { start: doc.span.start, end: doc.span.end }),
+        anchors,
+    }
+}
+
+/// An entity's entry; its affiliation by label.
+fn entity_entry(graph: &KnowledgeGraph, node: NodeIndex, entity: &EntityNode) -> Entity {
+    let affiliation = graph
+        .out_edges(node)
+        .into_iter()
+        .find(|(_, edge)| matches!(edge, Edge::Affiliation))
+        .map(|(target, _)| graph.graph[target].label().to_string());
+    Entity {
+        label: entity.label.clone(),
+        etype: entity.etype.as_str().to_string(),
+        aliases: entity.aliases.clone(),
+        roles: entity.roles.clone(),
+        affiliation,
+        wikidata: entity.wikidata.clone(),
+    }
+}
+
+/// The entries of one relation edge: one per distinct evidence document,
+/// with that document's first sentence. None for any other edge.
+fn relation_entries(graph: &KnowledgeGraph, from: NodeIndex, to: NodeIndex, edge: &Edge) -> Vec<Relation> {
+    let label = |node: NodeIndex| graph.graph[node].label().to_string();
+    let Edge::Relation { predicate, evidence } = edge else { return Vec::new() };
+    let (Node::Entity(_), Node::Entity(_)) = (&graph.graph[from], &graph.graph[to]) else { return Vec::new() };
+    let mut relations = Vec::new();
+    let mut docs_seen: HashSet<&DocId> = HashSet::new();
+    for sentence in evidence {
+        if !docs_seen.insert(&sentence.doc) {
+            continue;
+        }
+        relations.push(Relation {
+            s: label(from),
+            p: predicate.as_str().to_string(),
+            o: label(to),
+            doc: sentence.doc.to_string(),
+            evidence: Some(Evidence {
+                start: sentence.span.start,
+                end: sentence.span.end,
+                text: sentence.text.clone(),
+            }),
+        });
+    }
+    relations
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use crate::model::{DocId, DocKind, EntityType, Evidence, Extraction, PartialDate, Predicate, Span};
+use crate::model::{DocId, DocKind, EntityId, EntityType, Evidence, Extraction, PartialDate, Predicate, Span};
 
 #[derive(Debug, Clone)]
 pub struct SourceNode {
@@ -126,50 +126,60 @@ pub struct KnowledgeGraph {
 impl KnowledgeGraph {
     /// Builds the graph from a resolved extraction.
     pub fn build(extraction: &Extraction) -> KnowledgeGraph {
+        KnowledgeGraph::from_extraction(extraction.clone())
+    }
+
+    /// Builds the graph from a resolved extraction it consumes: its strings
+    /// move into the graph instead of being copied, so a big corpus's graph
+    /// is never held twice.
+    pub fn from_extraction(extraction: Extraction) -> KnowledgeGraph {
+        let Extraction { sources, documents, entities, mentions, relations } = extraction;
         let mut graph = DiGraph::new();
-        let mut source_nodes = BTreeMap::new();
-        for source in &extraction.sources {
+        let mut source_nodes: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        for source in sources {
             let node = graph.add_node(Node::Source(SourceNode { name: source.name.clone(), chars: source.chars }));
-            source_nodes.insert(source.name.as_str(), node);
+            source_nodes.insert(source.name, node);
         }
-        let mut doc_nodes = BTreeMap::new();
-        for doc in &extraction.documents {
+        let mut doc_nodes: BTreeMap<DocId, NodeIndex> = BTreeMap::new();
+        let mut doc_edges = Vec::with_capacity(documents.len());
+        for doc in documents {
+            doc_edges.push((doc.id.clone(), doc.source.clone(), doc.speakers, doc.event));
             let node = graph.add_node(Node::Document(DocumentNode {
                 id: doc.id.clone(),
-                source: doc.source.clone(),
+                source: doc.source,
                 kind: doc.kind,
-                title: doc.title.clone(),
+                title: doc.title,
                 span: doc.span,
                 title_span: doc.title_span,
                 date: doc.date,
-                place: doc.place.clone(),
+                place: doc.place,
             }));
-            doc_nodes.insert(&doc.id, node);
+            doc_nodes.insert(doc.id, node);
         }
-        let entity_nodes: Vec<NodeIndex> = extraction
-            .entities
-            .iter()
+        let affiliations: Vec<Option<EntityId>> = entities.iter().map(|e| e.affiliation).collect();
+        let entity_nodes: Vec<NodeIndex> = entities
+            .into_iter()
             .map(|e| {
                 graph.add_node(Node::Entity(EntityNode {
-                    key: e.key.clone(),
+                    key: e.key,
                     etype: e.etype,
-                    label: e.label.clone(),
-                    aliases: e.aliases.clone(),
-                    roles: e.roles.clone(),
-                    wikidata: e.wikidata.clone(),
+                    label: e.label,
+                    aliases: e.aliases,
+                    roles: e.roles,
+                    wikidata: e.wikidata,
                 }))
             })
             .collect();
 
-        for doc in &extraction.documents {
-            let doc_node = doc_nodes[&doc.id];
-            if let Some(&source_node) = source_nodes.get(doc.source.as_str()) {
+        for (id, source, speakers, event) in doc_edges {
+            let doc_node = doc_nodes[&id];
+            if let Some(&source_node) = source_nodes.get(&source) {
                 graph.add_edge(source_node, doc_node, Edge::Contains);
             }
-            for speaker in &doc.speakers {
+            for speaker in &speakers {
                 graph.add_edge(doc_node, entity_nodes[speaker.0], Edge::Speaker);
             }
-            if let Some(event) = doc.event {
+            if let Some(event) = event {
                 graph.add_edge(doc_node, entity_nodes[event.0], Edge::DeliveredAt);
             }
         }
@@ -178,30 +188,30 @@ impl KnowledgeGraph {
         // (document, entity) pair in order of first appearance.
         let mut anchors: BTreeMap<(usize, usize), Vec<Anchor>> = BTreeMap::new();
         let mut first_seen: Vec<(usize, usize)> = Vec::new();
-        for mention in &extraction.mentions {
+        for mention in mentions {
             let Some(&doc_node) = doc_nodes.get(&mention.doc) else { continue };
             let pair = (doc_node.index(), mention.entity.0);
             let list = anchors.entry(pair).or_default();
             if list.is_empty() {
                 first_seen.push(pair);
             }
-            list.push(Anchor { span: mention.span, text: mention.text.clone() });
+            list.push(Anchor { span: mention.span, text: mention.text });
         }
         for pair in first_seen {
             let list = anchors.remove(&pair).unwrap_or_default();
             graph.add_edge(NodeIndex::new(pair.0), entity_nodes[pair.1], Edge::Mentions(list));
         }
 
-        for (index, entity) in extraction.entities.iter().enumerate() {
-            if let Some(affiliation) = entity.affiliation {
+        for (index, affiliation) in affiliations.into_iter().enumerate() {
+            if let Some(affiliation) = affiliation {
                 graph.add_edge(entity_nodes[index], entity_nodes[affiliation.0], Edge::Affiliation);
             }
         }
-        for relation in &extraction.relations {
+        for relation in relations {
             graph.add_edge(
                 entity_nodes[relation.subject.0],
                 entity_nodes[relation.object.0],
-                Edge::Relation { predicate: relation.predicate, evidence: relation.evidence.clone() },
+                Edge::Relation { predicate: relation.predicate, evidence: relation.evidence },
             );
         }
         KnowledgeGraph { graph }

@@ -15,6 +15,10 @@ use diplograph::graph::KnowledgeGraph;
 use diplograph::model::Extraction;
 use diplograph::output;
 use diplograph::pipeline::{self, RunReport};
+use oxigraph::io::RdfFormat;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(name = "diplograph", version, about = "Turns a corpus of diplomatic statements into a knowledge graph")]
@@ -293,6 +297,51 @@ fn run_pipeline(inputs: &[PathBuf], knowledge: &Knowledge) -> (Extraction, RunRe
     (extraction, report)
 }
 
+/// With `DIPLOGRAPH_TIMINGS` set, prints how long each stage took on stderr
+/// (what BENCHMARKS.md's stage figures come from).
+struct Timings {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Timings {
+    fn new() -> Timings {
+        Timings { on: std::env::var_os("DIPLOGRAPH_TIMINGS").is_some(), last: std::time::Instant::now() }
+    }
+
+    fn report(&self, report: &RunReport) {
+        for (stage, duration) in &report.timings {
+            self.print(stage, *duration);
+        }
+    }
+
+    /// The time since the last lap.
+    fn lap(&mut self, stage: &str) {
+        let now = std::time::Instant::now();
+        self.print(stage, now - self.last);
+        self.last = now;
+    }
+
+    fn print(&self, stage: &str, duration: std::time::Duration) {
+        if self.on {
+            // Resident and peak resident memory so far (Linux).
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let field = |name: &str| {
+                status.lines().find_map(|l| l.strip_prefix(name)).map_or(String::new(), |v| {
+                    let kb: f64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0.0);
+                    format!("{:.0} MB", kb / 1024.0)
+                })
+            };
+            eprintln!(
+                "timing: {stage:<30} {:>9.3} s   rss {:>8}   peak {:>8}",
+                duration.as_secs_f64(),
+                field("VmRSS:"),
+                field("VmHWM:")
+            );
+        }
+    }
+}
+
 /// 1 when some input was skipped, else 0.
 fn exit_code(report: &RunReport) -> ExitCode {
     if report.skipped.is_empty() {
@@ -306,32 +355,58 @@ fn exit_code(report: &RunReport) -> ExitCode {
 fn build_command(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let knowledge = args.knowledge.load()?;
     let base = diplograph::vocab::BaseIri::parse(&args.base_iri)?;
+    let mut timings = Timings::new();
     let (extraction, report) = run_pipeline(&args.inputs, &knowledge);
-    let graph = KnowledgeGraph::build(&extraction);
+    timings.lap("pipeline");
+    timings.report(&report);
+    // The graph holds all the exports need: the extraction goes into it, but for its summary.
+    let summary = summary(&extraction, &report, &args.out);
+    let graph = KnowledgeGraph::from_extraction(extraction);
+    timings.lap("graph");
     std::fs::create_dir_all(&args.out).with_context(|| format!("{}: cannot create directory", args.out.display()))?;
     let options = export::Options { base_iri: base.clone(), ..export::Options::default() };
-    let outputs: [(&str, Format); 5] = [
-        ("annotations.json", Format::Annotations),
-        ("graph.nq", Format::Nquads),
-        ("graph.trig", Format::Trig),
-        ("graph.graphml", Format::Graphml),
-        ("graph.gexf", Format::Gexf),
-    ];
-    for (name, format) in outputs {
+    let write = |name: &str, format: Format| {
+        let started = std::time::Instant::now();
         output::write_atomic(&args.out.join(name), |out| export::write(&graph, format, &options, out))?;
-    }
+        timings.print(&format!("  write {name}"), started.elapsed());
+        Ok::<_, diplograph::Error>(())
+    };
+    // The RDF files (most of the bytes, made on every core) are written while
+    // another thread writes the rest, so that one's disk waits overlap the
+    // other's work.
+    let (rdf, others) = std::thread::scope(|scope| {
+        let others = scope.spawn(|| {
+            write("annotations.json", Format::Annotations)?;
+            write("graph.graphml", Format::Graphml)?;
+            write("graph.gexf", Format::Gexf)
+        });
+        let started = std::time::Instant::now();
+        // Both RDF files in one pass: every graph's quads are made and sorted once.
+        let rdf = output::write_atomic(&args.out.join("graph.nq"), |nquads| {
+            output::write_atomic(&args.out.join("graph.trig"), |trig| {
+                let mut outs: [(RdfFormat, &mut dyn Write); 2] =
+                    [(RdfFormat::NQuads, &mut *nquads), (RdfFormat::TriG, &mut *trig)];
+                export::rdf::write_datasets(&graph, &base, &mut outs)
+            })
+        });
+        timings.print("  write graph.nq + graph.trig", started.elapsed());
+        (rdf, others.join().expect("the writing thread does not panic"))
+    });
+    rdf?;
+    others?;
     output::write_atomic(&args.out.join("ontology.ttl"), |out| export::rdf::write_ontology(out))?;
-    print_summary(&extraction, &report, &args.out);
+    timings.lap("write (all files)");
+    eprintln!("{summary}");
     Ok(exit_code(&report))
 }
 
-fn print_summary(extraction: &Extraction, report: &RunReport, out: &std::path::Path) {
+fn summary(extraction: &Extraction, report: &RunReport, out: &std::path::Path) -> String {
     let mut per_type = std::collections::BTreeMap::new();
     for entity in &extraction.entities {
         *per_type.entry(entity.etype.as_str()).or_insert(0) += 1;
     }
     let types: Vec<String> = per_type.iter().map(|(t, n)| format!("{n} {t}")).collect();
-    eprintln!(
+    format!(
         "{} files read, {} skipped; {} documents; {} entities ({}); {} mentions; {} relations; written to {}",
         report.files_read,
         report.skipped.len(),
@@ -341,7 +416,7 @@ fn print_summary(extraction: &Extraction, report: &RunReport, out: &std::path::P
         extraction.mentions.len(),
         extraction.relations.len(),
         out.display()
-    );
+    )
 }
 
 /// `diplograph export`: one format, to a file or stdout.
@@ -361,8 +436,12 @@ fn export_command(args: ExportArgs) -> anyhow::Result<ExitCode> {
     if args.split_bytes.is_some() && split_extension.is_none() {
         anyhow::bail!("--split-bytes needs a line-based format: --format nquads or ntriples");
     }
+    let mut timings = Timings::new();
     let (extraction, report) = run_pipeline(&args.inputs, &knowledge);
-    let graph = KnowledgeGraph::build(&extraction);
+    timings.lap("pipeline");
+    timings.report(&report);
+    let graph = KnowledgeGraph::from_extraction(extraction);
+    timings.lap("graph");
     let write = |out: &mut dyn Write| -> diplograph::Result<()> {
         if args.gzip {
             let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::default());
@@ -397,6 +476,7 @@ fn export_command(args: ExportArgs) -> anyhow::Result<ExitCode> {
             out.flush().map_err(diplograph::Error::Output)?;
         }
     }
+    timings.lap("write");
     Ok(exit_code(&report))
 }
 

@@ -132,6 +132,9 @@ pub struct RunReport {
     pub files_read: usize,
     pub skipped: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
+    /// Wall time of the per-source stages (read to relate, in parallel) and
+    /// of resolve (`DIPLOGRAPH_TIMINGS=1` prints them).
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Runs the whole pipeline on files and directories (`-` is stdin).
@@ -146,6 +149,7 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
     if let Some(bar) = progress {
         bar.set_length(files.len() as u64);
     }
+    let started = std::time::Instant::now();
     let results: Vec<_> = files
         .par_iter()
         .enumerate()
@@ -171,7 +175,11 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
             }
         }
     }
-    (resolve::resolve(analyses, k), report)
+    report.timings.push(("read+segment+extract+relate", started.elapsed()));
+    let started = std::time::Instant::now();
+    let extraction = resolve::resolve(analyses, k);
+    report.timings.push(("resolve", started.elapsed()));
+    (extraction, report)
 }
 
 /// The pipeline on in-memory sources (tests, benchmarks, other tools).

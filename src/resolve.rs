@@ -16,6 +16,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::extract::names::person_key;
 use crate::extract::works::TENTATIVE;
 use crate::extract::{Found, Knowledge, Naming};
@@ -49,23 +51,26 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
         .collect();
     let persons = PersonIndex::new(&sources);
 
-    // First pass: a key for every mention.
-    let mut keys: Vec<Vec<Vec<Option<String>>>> = Vec::new();
-    for source in &sources {
-        let mut per_doc = Vec::new();
-        for (d, doc) in source.docs.iter().enumerate() {
-            // Sittings name their body's key, so they are keyed last.
-            let mut doc_keys: Vec<Option<String>> = vec![None; doc.mentions.len()];
-            let sitting = |m: usize| matches!(doc.mentions[m].found.naming, Naming::Sitting { .. });
-            for m in
-                (0..doc.mentions.len()).filter(|&m| !sitting(m)).chain((0..doc.mentions.len()).filter(|&m| sitting(m)))
-            {
-                doc_keys[m] = key_of(source, d, m, &doc_keys, k, &persons, &strong_proposals);
+    // First pass: a key for every mention (each source's alone, on every core).
+    let keys: Vec<Vec<Vec<Option<String>>>> = sources
+        .par_iter()
+        .map(|source| {
+            let mut per_doc = Vec::new();
+            for (d, doc) in source.docs.iter().enumerate() {
+                // Sittings name their body's key, so they are keyed last.
+                let mut doc_keys: Vec<Option<String>> = vec![None; doc.mentions.len()];
+                let sitting = |m: usize| matches!(doc.mentions[m].found.naming, Naming::Sitting { .. });
+                for m in (0..doc.mentions.len())
+                    .filter(|&m| !sitting(m))
+                    .chain((0..doc.mentions.len()).filter(|&m| sitting(m)))
+                {
+                    doc_keys[m] = key_of(source, d, m, &doc_keys, k, &persons, &strong_proposals);
+                }
+                per_doc.push(doc_keys);
             }
-            per_doc.push(doc_keys);
-        }
-        keys.push(per_doc);
-    }
+            per_doc
+        })
+        .collect();
 
     // Second pass: build entities from the keyed mentions.
     for (s, source) in sources.iter().enumerate() {
@@ -276,6 +281,9 @@ fn finish(
 
     let mut extraction = Extraction { entities, ..Extraction::default() };
     let mut relations: BTreeMap<(EntityId, Predicate, EntityId), Vec<Evidence>> = BTreeMap::new();
+    // Hashes of the evidence each relation holds, so that a repeat is found
+    // without scanning the relation's whole list (which grows with the corpus).
+    let mut seen: HashSet<(EntityId, Predicate, EntityId, u64)> = HashSet::new();
     for (s, source) in sources.into_iter().enumerate() {
         extraction.sources.push(SourceRecord { name: source.name.clone(), chars: source.chars });
         for (d, doc) in source.docs.into_iter().enumerate() {
@@ -302,7 +310,9 @@ fn finish(
                     continue;
                 }
                 let evidence = relations.entry((subject, r.predicate, object)).or_default();
-                if !evidence.contains(&r.evidence) {
+                let hash = evidence_hash(&r.evidence);
+                // A new hash is new evidence; a known one is checked in full.
+                if seen.insert((subject, r.predicate, object, hash)) || !evidence.contains(&r.evidence) {
                     evidence.push(r.evidence.clone());
                 }
             }
@@ -327,6 +337,13 @@ fn finish(
         .map(|((subject, predicate, object), evidence)| Relation { subject, predicate, object, evidence })
         .collect();
     extraction
+}
+
+fn evidence_hash(evidence: &Evidence) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (&evidence.doc.0, evidence.span, &evidence.text).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The subject and object types each predicate allows (gold SCHEMA.md).

@@ -114,6 +114,10 @@ pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
     }
     let lower = trimmed.to_lowercase();
     lexicon.kinds.iter().any(|(word, _)| {
+        // Every test below needs the word in the line.
+        if !lower.contains(word.as_str()) {
+            return false;
+        }
         let starts = lower.starts_with(word.as_str())
             && lower[word.len()..].starts_with([' '])
             && trimmed.starts_with(|c: char| c.is_uppercase());

@@ -78,8 +78,7 @@ pub fn write(graph: &KnowledgeGraph, format: Format, options: &Options, out: &mu
     let base = &options.base_iri;
     match format {
         Format::Annotations => {
-            let annotations = crate::annotations::from_graph(graph, &options.corpus);
-            crate::annotations::write(&annotations, out).map_err(crate::Error::Output)
+            crate::annotations::write_graph(graph, &options.corpus, out).map_err(crate::Error::Output)
         }
         Format::Graphml => graphml::write_graphml(graph, options, out).map_err(crate::Error::Output),
         Format::Gexf => gexf::write_gexf(graph, options, out).map_err(crate::Error::Output),

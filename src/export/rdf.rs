@@ -12,16 +12,17 @@
 //! graphs. Quads and triples are sorted, so the same graph always gives the
 //! same bytes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef, Triple};
 use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
 
 use crate::graph::{Anchor, DocumentNode, Edge, EntityNode, KnowledgeGraph, Node};
-use crate::model::{EntityType, PartialDate, Span};
+use crate::model::{DocId, EntityType, PartialDate, Span};
 use crate::vocab::{self, dcterms, dg, foaf, itsrdf, nif, org, owl, prov, skos, BaseIri, Kind};
 use crate::{Error, Result};
 
@@ -48,9 +49,128 @@ pub fn format_by_name(name: &str) -> Option<RdfFormat> {
 
 /// Writes the whole dataset (source graphs and the ontology graph) in
 /// `format`. `build` writes `graph.nq` and `graph.trig` with it.
+///
+/// N-Quads and TriG are streamed one named graph at a time (see
+/// [`write_graphs`]); the other syntaxes sort the whole dataset in memory.
 pub fn write_dataset(graph: &KnowledgeGraph, format: RdfFormat, base: &BaseIri, out: &mut dyn Write) -> Result<()> {
+    if matches!(format, RdfFormat::NQuads | RdfFormat::TriG) {
+        return write_graphs(graph, base, &mut [(format, out)]);
+    }
     let quads = dataset(graph, base)?;
     write_quads(&quads, format, out)
+}
+
+/// Writes the dataset in several streamed syntaxes (N-Quads, TriG) at once,
+/// each to its own output, making and sorting every graph's quads once:
+/// `build` writes `graph.nq` and `graph.trig` with it. The bytes are those
+/// [`write_dataset`] writes for each.
+pub fn write_datasets(graph: &KnowledgeGraph, base: &BaseIri, outs: &mut [(RdfFormat, &mut dyn Write)]) -> Result<()> {
+    if let Some((format, _)) = outs.iter().find(|(f, _)| !matches!(f, RdfFormat::NQuads | RdfFormat::TriG)) {
+        return Err(Error::Usage(format!("{format} is not streamed one graph at a time")));
+    }
+    write_graphs(graph, base, outs)
+}
+
+/// How many named graphs are made at once by [`write_graphs`] (in parallel),
+/// and how many such batches may wait to be written.
+const GRAPHS_PER_BATCH: usize = 256;
+const BATCHES_IN_FLIGHT: usize = 2;
+
+/// One named graph to write: the graph of some source files (one, unless two
+/// names mint the same IRI), or the ontology's.
+enum Part<'g> {
+    Source(&'g str, SourceBucket<'g>),
+    Ontology,
+}
+
+/// Writes N-Quads or TriG one named graph at a time, with the same bytes as
+/// sorting the whole dataset ([`dataset`]) and serializing it: graphs come in
+/// the order of their names (as the sort orders them) and each graph's quads
+/// are sorted alone. Batches of graphs are made and serialized on every core
+/// while the previous batch is written, so memory holds the knowledge graph
+/// and a few batches, never the whole dataset.
+///
+/// A TriG serializer closes a graph block at the next graph's first quad or at
+/// `finish`, the same bytes either way, so graphs serialized apart join as
+/// one file once every prelude (the `@prefix` lines) but the first is cut.
+fn write_graphs(graph: &KnowledgeGraph, base: &BaseIri, outs: &mut [(RdfFormat, &mut dyn Write)]) -> Result<()> {
+    let (index, buckets) = plan(graph);
+    let mut parts: Vec<(String, Part<'_>)> = buckets
+        .into_iter()
+        .map(|(name, bucket)| {
+            (GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[name])).to_string(), Part::Source(name, bucket))
+        })
+        .collect();
+    parts.push((GraphName::NamedNode(vocab::ONTOLOGY.into_owned()).to_string(), Part::Ontology));
+    parts.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut groups: Vec<Vec<Part<'_>>> = Vec::new();
+    let mut last: Option<String> = None;
+    for (name, part) in parts {
+        if last.as_ref() == Some(&name) {
+            groups.last_mut().expect("a group per name").push(part);
+        } else {
+            groups.push(vec![part]);
+            last = Some(name);
+        }
+    }
+    let ontology = ontology_quads()?;
+    let formats: Vec<RdfFormat> = outs.iter().map(|(format, _)| *format).collect();
+    // One group's bytes in each format.
+    let make = |first: bool, group: &[Part<'_>]| -> Result<Vec<Vec<u8>>> {
+        let mut quads = Vec::new();
+        for part in group {
+            match part {
+                Part::Source(name, bucket) => source_quads(graph, base, &index, name, bucket, &mut quads),
+                Part::Ontology => quads.extend(ontology.iter().cloned()),
+            }
+        }
+        let quads = sort_graph_quads(quads);
+        let mut all = Vec::with_capacity(formats.len());
+        for &format in &formats {
+            let mut bytes = Vec::with_capacity(quads.len() * 160);
+            write_quads(&quads, format, &mut bytes)?;
+            if !first {
+                cut_prelude(&mut bytes);
+            }
+            all.push(bytes);
+        }
+        Ok(all)
+    };
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Vec<Vec<u8>>>>>(BATCHES_IN_FLIGHT);
+        let groups = &groups;
+        let make = &make;
+        scope.spawn(move || {
+            for (b, batch) in groups.chunks(GRAPHS_PER_BATCH).enumerate() {
+                let made: Result<Vec<Vec<Vec<u8>>>> =
+                    batch.par_iter().enumerate().map(|(g, group)| make(b == 0 && g == 0, group)).collect();
+                let failed = made.is_err();
+                if sender.send(made).is_err() || failed {
+                    return;
+                }
+            }
+        });
+        for batch in receiver {
+            for group in batch? {
+                for ((_, out), bytes) in outs.iter_mut().zip(group) {
+                    out.write_all(&bytes).map_err(|e| Error::io("<output>", e))?;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Drops a serializer's leading `@prefix` lines.
+fn cut_prelude(bytes: &mut Vec<u8>) {
+    let mut start = 0;
+    while bytes[start..].starts_with(b"@prefix ") {
+        match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(end) => start += end + 1,
+            None => start = bytes.len(),
+        }
+    }
+    bytes.drain(..start);
 }
 
 /// Writes the ontology (`build` writes it as `ontology.ttl`).
@@ -141,6 +261,68 @@ fn sort_quads(quads: Vec<Quad>) -> Vec<Quad> {
     keyed.into_iter().map(|k| k.4).collect()
 }
 
+/// The quads of one named graph sorted as [`sort_quads`] sorts them (their
+/// graph being the same, it is left out of the key). Terms compare as their
+/// written (N-Triples) forms do, as in `sort_quads`, but an IRI is compared
+/// in place rather than written out: only literals get their form written.
+fn sort_graph_quads(quads: Vec<Quad>) -> Vec<Quad> {
+    let written = |term: TermRef<'_>| match term {
+        TermRef::NamedNode(_) => None,
+        other => Some(other.to_string()),
+    };
+    let keyed: Vec<(Option<String>, Option<String>, Option<String>)> = quads
+        .iter()
+        .map(|q| (written(q.subject.as_ref().into()), written(q.predicate.as_ref().into()), written(q.object.as_ref())))
+        .collect();
+    let term = |i: usize, part: usize| -> (TermRef<'_>, Option<&str>) {
+        let q = &quads[i];
+        match part {
+            0 => (q.subject.as_ref().into(), keyed[i].0.as_deref()),
+            1 => (q.predicate.as_ref().into(), keyed[i].1.as_deref()),
+            _ => (q.object.as_ref(), keyed[i].2.as_deref()),
+        }
+    };
+    let compare = |a: usize, b: usize| {
+        let type_last = |i: usize| quads[i].predicate != rdf::TYPE;
+        compare_written(term(a, 0), term(b, 0))
+            .then_with(|| type_last(a).cmp(&type_last(b)))
+            .then_with(|| compare_written(term(a, 1), term(b, 1)))
+            .then_with(|| compare_written(term(a, 2), term(b, 2)))
+    };
+    let mut order: Vec<usize> = (0..quads.len()).collect();
+    order.sort_by(|&a, &b| compare(a, b));
+    order.dedup_by(|a, b| compare(*a, *b) == std::cmp::Ordering::Equal);
+    let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
+    order.into_iter().map(|i| slots[i].take().expect("each quad once")).collect()
+}
+
+/// Compares two terms as their written forms (`<iri>`, `"literal"`…) compare;
+/// `written` is the written form of a term that is not an IRI.
+fn compare_written(a: (TermRef<'_>, Option<&str>), b: (TermRef<'_>, Option<&str>)) -> std::cmp::Ordering {
+    match (a, b) {
+        ((TermRef::NamedNode(a), _), (TermRef::NamedNode(b), _)) => compare_iris(a.as_str(), b.as_str()),
+        ((_, Some(a)), (_, Some(b))) => a.cmp(b),
+        // An IRI against a literal or blank node: the first bytes differ
+        // ('<' against '"' or '_'), which is all `<…>` needs to be.
+        ((TermRef::NamedNode(_), _), (_, Some(b))) => "<".cmp(&b[..1.min(b.len())]).then(std::cmp::Ordering::Greater),
+        ((_, Some(a)), (TermRef::NamedNode(_), _)) => a[..1.min(a.len())].cmp("<").then(std::cmp::Ordering::Less),
+        _ => unreachable!("every term that is not an IRI has its written form"),
+    }
+}
+
+/// `"<a>".cmp("<b>")` without writing them: IRIs hold no `>`, so the first
+/// byte where `a>` and `b>` differ decides.
+fn compare_iris(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let next = |s: &[u8]| s.get(common).copied().unwrap_or(b'>');
+    if common == a.len() && common == b.len() {
+        std::cmp::Ordering::Equal
+    } else {
+        next(a).cmp(&next(b))
+    }
+}
+
 fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
     let mut keyed: Vec<(String, (bool, String), String, Triple)> = triples
         .into_iter()
@@ -208,8 +390,29 @@ struct SourceBucket<'g> {
     entities: BTreeSet<NodeIndex>,
 }
 
+/// What every source graph's quads look up: documents by id, and the anchors
+/// of each (document, entity) pair.
+struct Lookup<'g> {
+    doc_by_id: BTreeMap<&'g DocId, (NodeIndex, &'g DocumentNode)>,
+    anchors: BTreeMap<(NodeIndex, NodeIndex), &'g Vec<Anchor>>,
+    /// Each entity's affiliation targets, in edge order (looked up once,
+    /// rather than walking the entity's edges in every source graph).
+    affiliations: HashMap<NodeIndex, Vec<NodeIndex>>,
+}
+
 /// The quads of the source graphs (the ontology graph aside), unsorted.
 pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
+    let (lookup, buckets) = plan(graph);
+    let mut quads = Vec::new();
+    for (source_name, bucket) in &buckets {
+        source_quads(graph, base, &lookup, source_name, bucket, &mut quads);
+    }
+    quads
+}
+
+/// Sorts the graph's documents, relations and entities into one bucket per
+/// source file.
+fn plan(graph: &KnowledgeGraph) -> (Lookup<'_>, BTreeMap<&str, SourceBucket<'_>>) {
     let mut buckets: BTreeMap<&str, SourceBucket<'_>> = BTreeMap::new();
     for (_, source) in graph.sources() {
         buckets.entry(source.name.as_str()).or_default().chars = Some(source.chars);
@@ -241,13 +444,28 @@ pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
             bucket.relations.push((from, to, edge, indices));
         }
     }
+    let mut affiliations: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
+    for (_, from, to, edge) in graph.edges() {
+        if matches!(edge, Edge::Affiliation) {
+            affiliations.entry(from).or_default().push(to);
+        }
+    }
+    (Lookup { doc_by_id, anchors, affiliations }, buckets)
+}
 
-    let mut quads = Vec::new();
-    for (source_name, mut bucket) in buckets {
-        let mut w = GraphWriter {
-            graph: GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[source_name])),
-            quads: &mut quads,
-        };
+/// Appends the quads of one source's named graph.
+fn source_quads(
+    graph: &KnowledgeGraph,
+    base: &BaseIri,
+    lookup: &Lookup<'_>,
+    source_name: &str,
+    bucket: &SourceBucket<'_>,
+    quads: &mut Vec<Quad>,
+) {
+    let Lookup { doc_by_id, anchors, affiliations: affiliated } = lookup;
+    let mut entities = bucket.entities.clone();
+    {
+        let mut w = GraphWriter { graph: GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[source_name])), quads };
         let source = vocab::mint(base, Kind::Source, &[source_name]);
         w.add(&source, rdf::TYPE, dg::SOURCE.into_owned());
         w.add(&source, rdfs::LABEL, text(source_name));
@@ -303,7 +521,7 @@ pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
                     }
                     _ => continue,
                 }
-                bucket.entities.insert(target);
+                entities.insert(target);
             }
         }
 
@@ -345,21 +563,16 @@ pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
         }
 
         // Persons bring their affiliation along, so that it is described here too.
-        let affiliations: Vec<NodeIndex> = bucket
-            .entities
-            .iter()
-            .flat_map(|&e| graph.out_edges(e))
-            .filter(|(_, edge)| matches!(edge, Edge::Affiliation))
-            .map(|(target, _)| target)
-            .collect();
-        bucket.entities.extend(affiliations);
-        for &node in &bucket.entities {
+        let affiliations: Vec<NodeIndex> =
+            entities.iter().flat_map(|e| affiliated.get(e).into_iter().flatten().copied()).collect();
+        entities.extend(affiliations);
+        for &node in &entities {
             let Node::Entity(entity) = &graph.graph[node] else { continue };
             let mentions = entity_mentions.get(&node).map(Vec::as_slice).unwrap_or(&[]);
-            describe_entity(&mut w, graph, base, node, entity, mentions);
+            let affiliations = affiliated.get(&node).map(Vec::as_slice).unwrap_or(&[]);
+            describe_entity(&mut w, graph, base, affiliations, entity, mentions);
         }
     }
-    quads
 }
 
 fn mention_iri(base: &BaseIri, doc: &DocumentNode, span: Span) -> NamedNode {
@@ -370,7 +583,7 @@ fn describe_entity(
     w: &mut GraphWriter<'_>,
     graph: &KnowledgeGraph,
     base: &BaseIri,
-    node: NodeIndex,
+    affiliations: &[NodeIndex],
     entity: &EntityNode,
     mentions: &[NamedNode],
 ) {
@@ -401,8 +614,8 @@ fn describe_entity(
         w.add(role, rdfs::LABEL, text(name));
         w.add(role, skos::PREF_LABEL, text(name));
     }
-    for (target, edge) in graph.out_edges(node) {
-        let (Edge::Affiliation, Node::Entity(affiliation)) = (edge, &graph.graph[target]) else { continue };
+    for &target in affiliations {
+        let Node::Entity(affiliation) = &graph.graph[target] else { continue };
         let affiliation = vocab::entity_iri(base, &affiliation.key);
         w.add(&iri, dg::AFFILIATION, affiliation.clone());
         let membership = vocab::mint(base, Kind::Membership, &[&entity.key]);

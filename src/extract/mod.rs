@@ -28,6 +28,11 @@ pub struct Knowledge {
     pub given_names: HashSet<String>,
     /// Every word of every role head and modifier ("Minister", "Deputy").
     pub role_words: HashSet<String>,
+    /// The lexicon's proposal verbs, split into words ("put forward").
+    pub proposal_verbs: Vec<Vec<String>>,
+    /// The lexicon's event and document heads, for lookups by token.
+    pub event_heads: HashSet<String>,
+    pub document_heads: HashSet<String>,
 }
 
 /// The given-names lexicon compiled into the binary.
@@ -50,7 +55,11 @@ impl Knowledge {
             .chain(lexicon.role_modifiers.iter().map(String::as_str))
             .map(str::to_string)
             .collect();
-        Knowledge { lexicon, gazetteer, given_names, role_words }
+        let proposal_verbs =
+            lexicon.proposal_verbs.iter().map(|v| v.split(' ').map(str::to_string).collect()).collect();
+        let event_heads = lexicon.event_heads.iter().cloned().collect();
+        let document_heads = lexicon.document_heads.iter().cloned().collect();
+        Knowledge { lexicon, gazetteer, given_names, role_words, proposal_verbs, event_heads, document_heads }
     }
 
     /// The built-in lexicon, gazetteer and given names.
@@ -147,13 +156,25 @@ impl<'a> DocText<'a> {
 
     /// The sentence holding a token.
     pub fn sentence_of(&self, token: usize) -> Range<usize> {
-        self.sentences.iter().find(|s| s.contains(&token)).cloned().unwrap_or(token..token + 1)
+        containing(&self.sentences, token).cloned().unwrap_or(token..token + 1)
+    }
+
+    /// The line holding a token.
+    pub fn line_of(&self, token: usize) -> Option<&Range<usize>> {
+        containing(&self.lines, token)
     }
 
     /// Index of the first token starting at or after a byte offset.
     pub fn token_at(&self, byte: usize) -> usize {
         self.tokens.partition_point(|t| t.start < byte)
     }
+}
+
+/// The first of `ranges` holding `index`. Ranges are in order and never
+/// overlap (token ranges of lines or sentences), so a binary search finds it.
+fn containing(ranges: &[Range<usize>], index: usize) -> Option<&Range<usize>> {
+    let candidate = ranges.partition_point(|r| r.end <= index);
+    ranges.get(candidate).filter(|r| r.contains(&index))
 }
 
 /// What the extract stage finds in one document.

@@ -166,7 +166,11 @@ fn complement(doc: &DocText, k: &Knowledge, start: usize, limit: usize, max_word
 }
 
 fn line_end(doc: &DocText, token: usize) -> usize {
-    doc.lines.iter().find(|l| l.contains(&token)).map_or(doc.tokens.len(), |l| l.end)
+    doc.line_of(token).map_or(doc.tokens.len(), |l| l.end)
+}
+
+fn line_start(doc: &DocText, token: usize) -> usize {
+    doc.line_of(token).map_or(0, |l| l.start)
 }
 
 fn new_found(
@@ -183,14 +187,28 @@ fn new_found(
 }
 
 fn is_head(list: &[String], token: &Token) -> bool {
+    let base = token.base();
+    // The token's lower case, made once and only when a head needs it.
+    let mut lower: Option<String> = None;
     list.iter().any(|h| {
         !h.contains(' ')
-            && (h == token.base()
+            && (h == base
                 || (token.is_capitalised()
                     && h.len() > 3
-                    && token.base().to_lowercase().ends_with(&h.to_lowercase())
-                    && h.chars().next().is_some_and(char::is_uppercase)))
+                    && h.chars().next().is_some_and(char::is_uppercase)
+                    && ends_with_lowercased(lower.get_or_insert_with(|| base.to_lowercase()), h)))
     })
+}
+
+/// `lower.ends_with(&head.to_lowercase())`, `lower` being lower case already,
+/// without allocating for an ASCII head.
+fn ends_with_lowercased(lower: &str, head: &str) -> bool {
+    if head.is_ascii() {
+        let (lower, head) = (lower.as_bytes(), head.as_bytes());
+        lower.len() >= head.len() && lower[lower.len() - head.len()..].eq_ignore_ascii_case(head)
+    } else {
+        lower.ends_with(&head.to_lowercase())
+    }
 }
 
 // ------------------------------------------------------------------- events
@@ -201,12 +219,12 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
     for h in 0..tokens.len() {
         let head = &tokens[h];
         let two_word = head.text == "video" && tokens.get(h + 1).is_some_and(|t| t.text == "conference");
-        if !(k.lexicon.event_heads.iter().any(|e| e == head.text) || two_word) || doc.gazetteer_at[h].is_some() {
+        if !(k.event_heads.contains(head.text) || two_word) || doc.gazetteer_at[h].is_some() {
             continue;
         }
         let head_end = if two_word { h + 2 } else { h + 1 };
         let line_end = line_end(doc, h);
-        let line_start = doc.lines.iter().find(|l| l.contains(&h)).map_or(0, |l| l.start);
+        let line_start = line_start(doc, h);
         if h > line_start {
             let before = tokens[h - 1].text.to_lowercase();
             if k.lexicon.non_event_head_prefixes.iter().any(|p| *p == before) {
@@ -359,11 +377,11 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
     let tokens = &doc.tokens;
     for h in 0..tokens.len() {
         let head = &tokens[h];
-        if !head.word || !k.lexicon.document_heads.iter().any(|d| d == head.base()) || doc.gazetteer_at[h].is_some() {
+        if !head.word || !k.document_heads.contains(head.base()) || doc.gazetteer_at[h].is_some() {
             continue;
         }
         let line_end = line_end(doc, h);
-        let line_start = doc.lines.iter().find(|l| l.contains(&h)).map_or(0, |l| l.start);
+        let line_start = line_start(doc, h);
         if (h.saturating_sub(3)..h).any(|t| tokens[t].text.eq_ignore_ascii_case("draft")) {
             continue;
         }
@@ -494,7 +512,7 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
     for i in 0..tokens.len() {
         let t = &tokens[i];
         let line_end = line_end(doc, i);
-        let line_start = doc.lines.iter().find(|l| l.contains(&i)).map_or(0, |l| l.start);
+        let line_start = line_start(doc, i);
         // (a) "draft …"
         if t.text.eq_ignore_ascii_case("draft") && !tokens.get(i + 1).is_some_and(|n| n.text == "of") {
             let Some(head) = (i + 1..(i + 5).min(line_end))
@@ -615,8 +633,7 @@ fn noun_phrase_end(doc: &DocText, k: &Knowledge, head: usize, line_end: usize) -
 /// If token `i` starts a proposal verb, the token after it.
 fn verb_end(doc: &DocText, k: &Knowledge, i: usize) -> Option<usize> {
     let tokens = &doc.tokens;
-    k.lexicon.proposal_verbs.iter().find_map(|verb| {
-        let words: Vec<&str> = verb.split(' ').collect();
+    k.proposal_verbs.iter().find_map(|words| {
         let matches = words.iter().enumerate().all(|(n, w)| tokens.get(i + n).is_some_and(|t| t.text == *w));
         matches.then_some(i + words.len())
     })
