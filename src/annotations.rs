@@ -321,7 +321,7 @@ fn relation_entries(graph: &KnowledgeGraph, from: NodeIndex, to: NodeIndex, edge
             evidence: Some(Evidence {
                 start: sentence.span.start,
                 end: sentence.span.end,
-                text: sentence.text.clone(),
+                text: sentence.text.to_string(),
             }),
         });
     }

@@ -34,7 +34,7 @@ pub fn small_extraction() -> Extraction {
     let evidence = |doc: &DocId, start, end, text: &str| Evidence {
         doc: doc.clone(),
         span: Span { start, end },
-        text: text.to_string(),
+        text: text.into(),
     };
     let mention = |doc: &DocId, start, end, text: &str, entity| Mention {
         doc: doc.clone(),

@@ -5,7 +5,7 @@
 //! documents, then entities) and edges in a fixed order too, so node and edge
 //! indices, and therefore every export, are the same for the same corpus.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -184,22 +184,29 @@ impl KnowledgeGraph {
             }
         }
 
-        // Mentions arrive sorted by document and offset; group them per
-        // (document, entity) pair in order of first appearance.
-        let mut anchors: BTreeMap<(usize, usize), Vec<Anchor>> = BTreeMap::new();
-        let mut first_seen: Vec<(usize, usize)> = Vec::new();
+        // Mentions arrive grouped by document, in text order (resolve emits
+        // them document by document). Each document's are grouped per entity
+        // in order of first appearance and turned into edges before the next
+        // document's: only one document's anchors are ever held twice.
+        let mut anchors: HashMap<usize, Vec<Anchor>> = HashMap::new();
+        let mut first_seen: Vec<usize> = Vec::new();
+        let mut current: Option<NodeIndex> = None;
         for mention in mentions {
             let Some(&doc_node) = doc_nodes.get(&mention.doc) else { continue };
-            let pair = (doc_node.index(), mention.entity.0);
-            let list = anchors.entry(pair).or_default();
+            if current != Some(doc_node) {
+                if let Some(done) = current {
+                    add_mention_edges(&mut graph, done, &mut first_seen, &mut anchors, &entity_nodes);
+                }
+                current = Some(doc_node);
+            }
+            let list = anchors.entry(mention.entity.0).or_default();
             if list.is_empty() {
-                first_seen.push(pair);
+                first_seen.push(mention.entity.0);
             }
             list.push(Anchor { span: mention.span, text: mention.text });
         }
-        for pair in first_seen {
-            let list = anchors.remove(&pair).unwrap_or_default();
-            graph.add_edge(NodeIndex::new(pair.0), entity_nodes[pair.1], Edge::Mentions(list));
+        if let Some(done) = current {
+            add_mention_edges(&mut graph, done, &mut first_seen, &mut anchors, &entity_nodes);
         }
 
         for (index, affiliation) in affiliations.into_iter().enumerate() {
@@ -283,5 +290,21 @@ impl KnowledgeGraph {
             Node::Document(d) => d.date,
             _ => None,
         }
+    }
+}
+
+/// One document's mention edges, in order of first appearance; the lists are
+/// emptied for the next document.
+fn add_mention_edges(
+    graph: &mut DiGraph<Node, Edge>,
+    doc_node: NodeIndex,
+    first_seen: &mut Vec<usize>,
+    anchors: &mut HashMap<usize, Vec<Anchor>>,
+    entity_nodes: &[NodeIndex],
+) {
+    for entity in first_seen.drain(..) {
+        let mut list = anchors.remove(&entity).unwrap_or_default();
+        list.shrink_to_fit();
+        graph.add_edge(doc_node, entity_nodes[entity], Edge::Mentions(list));
     }
 }

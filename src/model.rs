@@ -10,6 +10,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A text as read from one input file (HTML already reduced to text).
 #[derive(Debug, Clone)]
@@ -77,12 +78,19 @@ impl CharIndex {
 }
 
 /// `<file stem>#<n>`, n counting documents in the file from 1.
+///
+/// Every mention and evidence sentence names its document, so the id is
+/// shared, not copied: a clone is a reference count.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DocId(pub String);
+pub struct DocId(pub Arc<str>);
 
 impl DocId {
     pub fn new(stem: &str, ordinal: usize) -> Self {
-        DocId(format!("{stem}#{ordinal}"))
+        DocId(format!("{stem}#{ordinal}").into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -328,7 +336,8 @@ pub struct Evidence {
     pub doc: DocId,
     /// Character span of the sentence in the source text.
     pub span: Span,
-    pub text: String,
+    /// The sentence; shared by every relation read from it.
+    pub text: Arc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,9 @@
 //! for the resolve stage, never the text.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -73,19 +75,22 @@ pub fn analyze_source(index: usize, source: &Source, k: &Knowledge) -> SourceAna
         .into_iter()
         .zip(texts.iter().zip(findings))
         .map(|(document, (doc, found))| {
+            // A sentence stating several relations is stored once, shared by
+            // each of them.
+            let mut sentences: HashMap<Range<usize>, (Span, Arc<str>)> = HashMap::new();
             let relations = relate::relate(doc, &found, k, home)
                 .into_iter()
                 .map(|r| {
                     let bytes = doc.tokens[r.sentence.start].start..doc.tokens[r.sentence.end - 1].end;
+                    let (span, sentence) = sentences
+                        .entry(bytes.clone())
+                        .or_insert_with(|| (chars.span(&bytes), Arc::from(&text[bytes])))
+                        .clone();
                     LocatedRelation {
                         subject: r.subject,
                         predicate: r.predicate,
                         object: r.object,
-                        evidence: Evidence {
-                            doc: document.id.clone(),
-                            span: chars.span(&bytes),
-                            text: text[bytes].to_string(),
-                        },
+                        evidence: Evidence { doc: document.id.clone(), span, text: sentence },
                     }
                 })
                 .collect();
@@ -176,6 +181,7 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
         }
     }
     report.timings.push(("read+segment+extract+relate", started.elapsed()));
+    crate::debug_rss("after analyses");
     let started = std::time::Instant::now();
     let extraction = resolve::resolve(analyses, k);
     report.timings.push(("resolve", started.elapsed()));

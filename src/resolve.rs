@@ -15,6 +15,7 @@
 //! Relations whose ends break the schema's types are dropped.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -51,8 +52,11 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
         .collect();
     let persons = PersonIndex::new(&sources);
 
-    // First pass: a key for every mention (each source's alone, on every core).
-    let keys: Vec<Vec<Vec<Option<String>>>> = sources
+    // First pass: a key for every mention (each source's alone, on every
+    // core). Mentions hold the key's number: a corpus names the same
+    // entities over and over, and its keys are stored once.
+    let table = Mutex::new(KeyTable::default());
+    let keys: Vec<Vec<Vec<Option<u32>>>> = sources
         .par_iter()
         .map(|source| {
             let mut per_doc = Vec::new();
@@ -68,16 +72,25 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
                 }
                 per_doc.push(doc_keys);
             }
+            let mut table = table.lock().expect("no thread panics holding the key table");
             per_doc
+                .into_iter()
+                .map(|doc_keys| doc_keys.into_iter().map(|key| key.map(|key| table.number(key))).collect())
+                .collect()
         })
         .collect();
-
+    let table = table.into_inner().expect("no thread panics holding the key table");
+    crate::debug_rss("after keys");
     // Second pass: build entities from the keyed mentions.
     for (s, source) in sources.iter().enumerate() {
         for (d, doc) in source.docs.iter().enumerate() {
             for (m, mention) in doc.mentions.iter().enumerate() {
-                let Some(key) = &keys[s][d][m] else { continue };
-                let builder = entities.entry(key.clone()).or_default();
+                let Some(number) = keys[s][d][m] else { continue };
+                let key = &table.keys[number as usize];
+                if !entities.contains_key(key) {
+                    entities.insert(key.clone(), Builder::default());
+                }
+                let builder = entities.get_mut(key).expect("inserted above");
                 absorb(builder, &mention.found, key, k);
             }
         }
@@ -108,7 +121,26 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
         }
     }
 
-    finish(sources, keys, entities, k)
+    finish(sources, &table, keys, entities, k)
+}
+
+/// Every entity key of the corpus once, numbered in order of first keying.
+#[derive(Default)]
+struct KeyTable {
+    numbers: HashMap<String, u32>,
+    keys: Vec<String>,
+}
+
+impl KeyTable {
+    fn number(&mut self, key: String) -> u32 {
+        if let Some(&number) = self.numbers.get(&key) {
+            return number;
+        }
+        let number = u32::try_from(self.keys.len()).expect("fewer than 4 billion entity keys");
+        self.keys.push(key.clone());
+        self.numbers.insert(key, number);
+        number
+    }
 }
 
 fn entry_key(entry: usize, k: &Knowledge) -> String {
@@ -247,7 +279,8 @@ fn absorb(builder: &mut Builder, found: &Found, key: &str, k: &Knowledge) {
 
 fn finish(
     sources: Vec<SourceAnalysis>,
-    keys: Vec<Vec<Vec<Option<String>>>>,
+    table: &KeyTable,
+    keys: Vec<Vec<Vec<Option<u32>>>>,
     builders: BTreeMap<String, Builder>,
     k: &Knowledge,
 ) -> Extraction {
@@ -279,6 +312,8 @@ fn finish(
         });
     }
 
+    crate::debug_rss("finish start");
+    let entity_of_key: Vec<Option<EntityId>> = table.keys.iter().map(|key| ids.get(key.as_str()).copied()).collect();
     let mut extraction = Extraction { entities, ..Extraction::default() };
     let mut relations: BTreeMap<(EntityId, Predicate, EntityId), Vec<Evidence>> = BTreeMap::new();
     // Hashes of the evidence each relation holds, so that a repeat is found
@@ -287,23 +322,18 @@ fn finish(
     for (s, source) in sources.into_iter().enumerate() {
         extraction.sources.push(SourceRecord { name: source.name.clone(), chars: source.chars });
         for (d, doc) in source.docs.into_iter().enumerate() {
-            let entity_of = |m: usize| keys[s][d][m].as_deref().and_then(|key| ids.get(key).copied());
+            let entity_of = |m: usize| keys[s][d][m].and_then(|number| entity_of_key[number as usize]);
             let endpoint = |e: Endpoint| match e {
                 Endpoint::Mention(m) => entity_of(m),
                 Endpoint::Entry(entry) => ids.get(entry_key(entry, k).as_str()).copied(),
             };
             let id = doc.document.id.clone();
-            for (m, mention) in doc.mentions.iter().enumerate() {
+            for (m, mention) in doc.mentions.into_iter().enumerate() {
                 if let Some(entity) = entity_of(m) {
-                    extraction.mentions.push(Mention {
-                        doc: id.clone(),
-                        span: mention.span,
-                        text: mention.text.clone(),
-                        entity,
-                    });
+                    extraction.mentions.push(Mention { doc: id.clone(), span: mention.span, text: mention.text, entity });
                 }
             }
-            for r in &doc.relations {
+            for r in doc.relations {
                 let (Some(subject), Some(object)) = (endpoint(r.subject), endpoint(r.object)) else { continue };
                 let types = (extraction.entities[subject.0].etype, extraction.entities[object.0].etype);
                 if subject == object || !fits_schema(r.predicate, types) {
@@ -313,7 +343,7 @@ fn finish(
                 let hash = evidence_hash(&r.evidence);
                 // A new hash is new evidence; a known one is checked in full.
                 if seen.insert((subject, r.predicate, object, hash)) || !evidence.contains(&r.evidence) {
-                    evidence.push(r.evidence.clone());
+                    evidence.push(r.evidence);
                 }
             }
             let mut speakers: Vec<EntityId> = doc.speakers.iter().filter_map(|&m| entity_of(m)).collect();

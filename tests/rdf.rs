@@ -49,7 +49,7 @@ fn rich_fixture() -> KnowledgeGraph {
     x.documents[1].speakers = vec![EntityId(0)];
     x.documents[1].event = Some(EntityId(6));
     let evidence = |start, end, text: &str| {
-        vec![Evidence { doc: doc2.clone(), span: Span { start, end }, text: text.to_string() }]
+        vec![Evidence { doc: doc2.clone(), span: Span { start, end }, text: text.into() }]
     };
     let relation = |s, p, o, ev| Relation { subject: EntityId(s), predicate: p, object: EntityId(o), evidence: ev };
     x.relations.extend([

@@ -224,7 +224,7 @@ impl ViewEdge {
     pub fn values(&self) -> Vec<(&'static Column, String)> {
         let mut values = Vec::new();
         if !self.documents.is_empty() {
-            let ids: Vec<&str> = self.documents.iter().map(|d| d.0.as_str()).collect();
+            let ids: Vec<&str> = self.documents.iter().map(|d| d.as_str()).collect();
             values.push((&DOCUMENTS, ids.join(" ")));
         }
         values
