@@ -255,7 +255,7 @@ fn document_entry(graph: &KnowledgeGraph, node: NodeIndex, doc: &DocumentNode) -
                     entity: entity.clone(),
                     start: a.span.start,
                     end: a.span.end,
-                    text: a.text.clone(),
+                    text: a.text.to_string(),
                 }));
             }
             _ => {}

@@ -39,7 +39,7 @@ pub fn small_extraction() -> Extraction {
     let mention = |doc: &DocId, start, end, text: &str, entity| Mention {
         doc: doc.clone(),
         span: Span { start, end },
-        text: text.to_string(),
+        text: text.into(),
         entity: EntityId(entity),
     };
     Extraction {

@@ -6,6 +6,7 @@
 //! indices, and therefore every export, are the same for the same corpus.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -73,7 +74,7 @@ impl Node {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
     pub span: Span,
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 #[derive(Debug, Clone)]

@@ -27,9 +27,3 @@ pub mod relate;
 pub mod resolve;
 pub mod segment;
 pub mod serve;
-
-pub fn debug_rss(what: &str) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let l: Vec<&str> = status.lines().filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM")).collect();
-    eprintln!("DEBUG {what}: {l:?}");
-}

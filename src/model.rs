@@ -307,8 +307,9 @@ pub struct Mention {
     pub doc: DocId,
     /// Character span in the source text.
     pub span: Span,
-    /// The words at `span`, as printed.
-    pub text: String,
+    /// The words at `span`, as printed (shared by the source's mentions
+    /// that print the same words).
+    pub text: Arc<str>,
     pub entity: EntityId,
 }
 

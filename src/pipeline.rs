@@ -5,26 +5,32 @@
 //! they yield (mentions, relations, spans: the size of the graph) is kept
 //! for the resolve stage, never the text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::extract::{self, DocText, Found, Knowledge};
+use crate::extract::{self, DocText, Knowledge};
 use crate::graph::KnowledgeGraph;
 use crate::model::{CharIndex, Document, EntityType, Evidence, Extraction, Source, Span};
 use crate::read::{self, Diagnostic, InputFile};
 use crate::relate::{self, Endpoint};
 use crate::{resolve, segment};
 
-/// A mention with its character span and anchor text.
+/// A mention with its character span and anchor text: what resolve needs
+/// of an [`extract::Found`] mention, kept for the whole corpus, so kept small. Names
+/// and anchors repeat within a source and are stored once per source.
 #[derive(Debug, Clone)]
 pub struct LocatedMention {
-    pub found: Found,
+    pub etype: EntityType,
+    pub name: Arc<str>,
+    pub naming: extract::Naming,
+    pub roles: Vec<String>,
+    pub affiliation: Option<usize>,
     pub span: Span,
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 /// A relation read from a document, with the sentence it came from.
@@ -71,6 +77,7 @@ pub fn analyze_source(index: usize, source: &Source, k: &Knowledge) -> SourceAna
         texts.push(doc);
     }
     let home = home_country(&findings, k);
+    let mut strings: HashSet<Arc<str>> = HashSet::new();
     let docs = documents
         .into_iter()
         .zip(texts.iter().zip(findings))
@@ -99,8 +106,12 @@ pub fn analyze_source(index: usize, source: &Source, k: &Knowledge) -> SourceAna
                 .into_iter()
                 .map(|f| LocatedMention {
                     span: chars.span(&f.range),
-                    text: text[f.range.clone()].to_string(),
-                    found: f,
+                    text: share(&mut strings, &text[f.range.clone()]),
+                    name: share(&mut strings, &f.name),
+                    etype: f.etype,
+                    naming: f.naming,
+                    roles: f.roles,
+                    affiliation: f.affiliation,
                 })
                 .collect();
             DocAnalysis {
@@ -115,6 +126,16 @@ pub fn analyze_source(index: usize, source: &Source, k: &Knowledge) -> SourceAna
         })
         .collect();
     SourceAnalysis { index, name: source.name.clone(), chars: chars.char_offset(text.len()), docs }
+}
+
+/// The one shared copy of a string.
+fn share(strings: &mut HashSet<Arc<str>>, s: &str) -> Arc<str> {
+    if let Some(shared) = strings.get(s) {
+        return shared.clone();
+    }
+    let shared: Arc<str> = Arc::from(s);
+    strings.insert(shared.clone());
+    shared
 }
 
 /// The country a source mostly speaks of: who "we" are when no speaker says.
@@ -181,7 +202,6 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
         }
     }
     report.timings.push(("read+segment+extract+relate", started.elapsed()));
-    crate::debug_rss("after analyses");
     let started = std::time::Instant::now();
     let extraction = resolve::resolve(analyses, k);
     report.timings.push(("resolve", started.elapsed()));

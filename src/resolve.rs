@@ -21,9 +21,9 @@ use rayon::prelude::*;
 
 use crate::extract::names::person_key;
 use crate::extract::works::TENTATIVE;
-use crate::extract::{Found, Knowledge, Naming};
+use crate::extract::{Knowledge, Naming};
 use crate::model::*;
-use crate::pipeline::{DocAnalysis, SourceAnalysis};
+use crate::pipeline::{DocAnalysis, LocatedMention, SourceAnalysis};
 use crate::relate::Endpoint;
 
 /// An entity under construction.
@@ -43,8 +43,8 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
         .iter()
         .flat_map(|s| &s.docs)
         .flat_map(|d| &d.mentions)
-        .filter_map(|m| match &m.found.naming {
-            Naming::Phrase(key) if m.found.etype == EntityType::Proposal && !key.starts_with(TENTATIVE) => {
+        .filter_map(|m| match &m.naming {
+            Naming::Phrase(key) if m.etype == EntityType::Proposal && !key.starts_with(TENTATIVE) => {
                 Some(key.clone())
             }
             _ => None,
@@ -63,7 +63,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
             for (d, doc) in source.docs.iter().enumerate() {
                 // Sittings name their body's key, so they are keyed last.
                 let mut doc_keys: Vec<Option<String>> = vec![None; doc.mentions.len()];
-                let sitting = |m: usize| matches!(doc.mentions[m].found.naming, Naming::Sitting { .. });
+                let sitting = |m: usize| matches!(doc.mentions[m].naming, Naming::Sitting { .. });
                 for m in (0..doc.mentions.len())
                     .filter(|&m| !sitting(m))
                     .chain((0..doc.mentions.len()).filter(|&m| sitting(m)))
@@ -80,7 +80,6 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
         })
         .collect();
     let table = table.into_inner().expect("no thread panics holding the key table");
-    crate::debug_rss("after keys");
     // Second pass: build entities from the keyed mentions.
     for (s, source) in sources.iter().enumerate() {
         for (d, doc) in source.docs.iter().enumerate() {
@@ -91,7 +90,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
                     entities.insert(key.clone(), Builder::default());
                 }
                 let builder = entities.get_mut(key).expect("inserted above");
-                absorb(builder, &mention.found, key, k);
+                absorb(builder, &mention, key, k);
             }
         }
     }
@@ -162,10 +161,10 @@ impl PersonIndex {
         for (s, source) in sources.iter().enumerate() {
             for (d, doc) in source.docs.iter().enumerate() {
                 for m in &doc.mentions {
-                    if m.found.etype != EntityType::Person || !m.found.name.contains(' ') {
+                    if m.etype != EntityType::Person || !m.name.contains(' ') {
                         continue;
                     }
-                    let full = person_key(&m.found.name);
+                    let full = person_key(&m.name);
                     let surname = full.rsplit(' ').next().unwrap_or_default().to_string();
                     index.by_doc.entry((s, d, surname.clone())).or_insert_with(|| full.clone());
                     index.by_source.entry((s, surname.clone())).or_insert_with(|| full.clone());
@@ -201,7 +200,7 @@ fn key_of(
     strong_proposals: &HashSet<String>,
 ) -> Option<String> {
     let doc = &source.docs[d];
-    let found = &doc.mentions[m].found;
+    let found = &doc.mentions[m];
     let etype = found.etype.as_str();
     match &found.naming {
         Naming::Gazetteer { entries, .. } => Some(entry_key(choose_entry(entries, source, doc, k), k)),
@@ -223,7 +222,7 @@ fn choose_entry(entries: &[usize], source: &SourceAnalysis, doc: &DocAnalysis, k
         return entries[0];
     }
     let named_in_full = |e: usize| {
-        source.docs.iter().flat_map(|d| &d.mentions).any(|m| match &m.found.naming {
+        source.docs.iter().flat_map(|d| &d.mentions).any(|m| match &m.naming {
             Naming::Gazetteer { entries: other, acronym } => !acronym && other.len() == 1 && other[0] == e,
             _ => false,
         })
@@ -243,7 +242,7 @@ fn choose_entry(entries: &[usize], source: &SourceAnalysis, doc: &DocAnalysis, k
     entries[0]
 }
 
-fn absorb(builder: &mut Builder, found: &Found, key: &str, k: &Knowledge) {
+fn absorb(builder: &mut Builder, found: &LocatedMention, key: &str, k: &Knowledge) {
     builder.etype.get_or_insert(found.etype);
     let alias = found.name.trim_start_matches("the ").trim_start_matches("The ").to_string();
     if builder.label.is_none() {
@@ -312,7 +311,6 @@ fn finish(
         });
     }
 
-    crate::debug_rss("finish start");
     let entity_of_key: Vec<Option<EntityId>> = table.keys.iter().map(|key| ids.get(key.as_str()).copied()).collect();
     let mut extraction = Extraction { entities, ..Extraction::default() };
     let mut relations: BTreeMap<(EntityId, Predicate, EntityId), Vec<Evidence>> = BTreeMap::new();

@@ -204,12 +204,16 @@ impl ViewNode {
 /// nodes merged into it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewEdge {
-    pub id: String,
-    pub source: String,
-    pub target: String,
+    /// The edge's number in the file (its id is `e<number>`).
+    pub number: usize,
+    /// The knowledge-graph nodes it joins (their ids are `n<index>`). Ids
+    /// are spelled out only when written: a view of a big corpus holds
+    /// millions of edges.
+    pub from: NodeIndex,
+    pub to: NodeIndex,
     /// The relation: `contains`, `mentions`, `speaker`, `deliveredAt`,
     /// `affiliation`, a predicate, or `comention`.
-    pub label: String,
+    pub label: &'static str,
     /// Supporting mentions, evidence sentences or documents, summed over the
     /// merged edges.
     pub weight: f64,
@@ -220,6 +224,18 @@ pub struct ViewEdge {
 }
 
 impl ViewEdge {
+    pub fn id(&self) -> String {
+        format!("e{}", self.number)
+    }
+
+    pub fn source(&self) -> String {
+        Context::node_id(self.from)
+    }
+
+    pub fn target(&self) -> String {
+        Context::node_id(self.to)
+    }
+
     /// Column values, absent ones left out, in [`EDGE_COLUMNS`] order.
     pub fn values(&self) -> Vec<(&'static Column, String)> {
         let mut values = Vec::new();
@@ -481,10 +497,10 @@ impl GephiView {
                     }
                 }
                 ViewEdge {
-                    id: format!("e{n}"),
-                    source: Context::node_id(from),
-                    target: Context::node_id(to),
-                    label: label.to_string(),
+                    number: n,
+                    from,
+                    to,
+                    label,
                     weight: weight as f64,
                     documents,
                     start,
@@ -522,10 +538,10 @@ impl GephiView {
                 nodes[b.index()].degree += 1;
                 let (documents, start) = cx.documents(weight.documents.clone());
                 Some(ViewEdge {
-                    id: format!("e{}", e.index()),
-                    source: Context::node_id(projection[a]),
-                    target: Context::node_id(projection[b]),
-                    label: "comention".to_string(),
+                    number: e.index(),
+                    from: projection[a],
+                    to: projection[b],
+                    label: "comention",
                     weight: weight.weight() as f64,
                     documents,
                     start,

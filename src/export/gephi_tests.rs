@@ -461,9 +461,9 @@ fn gexf_reads_back_whole() {
 
     assert_eq!(edges.len(), view.edges.len());
     for (edge, read) in view.edges.iter().zip(&edges) {
-        assert_eq!(read.attrs["id"], edge.id);
-        assert_eq!(read.attrs["source"], edge.source);
-        assert_eq!(read.attrs["target"], edge.target);
+        assert_eq!(read.attrs["id"], edge.id());
+        assert_eq!(read.attrs["source"], edge.source());
+        assert_eq!(read.attrs["target"], edge.target());
         assert_eq!(read.attrs["label"], edge.label);
         assert_eq!(read.attrs["kind"], edge.label);
         assert_eq!(read.attrs["weight"].parse::<f64>().unwrap(), edge.weight);
@@ -474,9 +474,9 @@ fn gexf_reads_back_whole() {
         );
         // No dated edge starts before either of its ends.
         if let Some(s) = read.attrs.get("start") {
-            for end in [&edge.source, &edge.target] {
+            for end in [&edge.source(), &edge.target()] {
                 if let Some(e) = start(end) {
-                    assert!(e <= *s, "edge {} starts {s} before node {end} ({e})", edge.id);
+                    assert!(e <= *s, "edge {} starts {s} before node {end} ({e})", edge.id());
                 }
             }
         }

@@ -100,11 +100,11 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
                     w.create_element("edges").write_inner_content(|w| {
                         for edge in &view.edges {
                             let mut attrs = vec![
-                                attr("id", &edge.id),
-                                attr("source", &edge.source),
-                                attr("target", &edge.target),
-                                attr("label", &edge.label),
-                                attr("kind", &edge.label),
+                                attr("id", &edge.id()),
+                                attr("source", &edge.source()),
+                                attr("target", &edge.target()),
+                                attr("label", edge.label),
+                                attr("kind", edge.label),
                                 attr("weight", &double(edge.weight)),
                             ];
                             attrs.extend(start(edge.start));

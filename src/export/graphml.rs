@@ -76,12 +76,12 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
                     for edge in &view.edges {
                         w.create_element("edge")
                             .with_attributes([
-                                attr("id", &edge.id),
-                                attr("source", &edge.source),
-                                attr("target", &edge.target),
+                                attr("id", &edge.id()),
+                                attr("source", &edge.source()),
+                                attr("target", &edge.target()),
                             ])
                             .write_inner_content(|w| {
-                                data(w, "edgelabel", &edge.label)?;
+                                data(w, "edgelabel", edge.label)?;
                                 data(w, "weight", &double(edge.weight))?;
                                 for (column, value) in edge.values() {
                                     data(w, column.id, &value)?;
