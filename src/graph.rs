@@ -135,7 +135,14 @@ impl KnowledgeGraph {
     /// is never held twice.
     pub fn from_extraction(extraction: Extraction) -> KnowledgeGraph {
         let Extraction { sources, documents, entities, mentions, relations } = extraction;
-        let mut graph = DiGraph::new();
+        // Sized once, not doubled as it fills: at most one mention edge per
+        // mention, and the structural edges of each document and entity.
+        let nodes = sources.len() + documents.len() + entities.len();
+        let edges = documents.iter().map(|d| 1 + d.speakers.len() + usize::from(d.event.is_some())).sum::<usize>()
+            + mentions.len()
+            + entities.iter().filter(|e| e.affiliation.is_some()).count()
+            + relations.len();
+        let mut graph = DiGraph::with_capacity(nodes, edges);
         let mut source_nodes: BTreeMap<String, NodeIndex> = BTreeMap::new();
         for source in sources {
             let node = graph.add_node(Node::Source(SourceNode { name: source.name.clone(), chars: source.chars }));

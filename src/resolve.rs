@@ -120,6 +120,9 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
         }
     }
 
+    // What keying needed is not needed any more: freed before the mentions
+    // are copied out, the biggest step.
+    drop((persons, strong_proposals));
     finish(sources, &table, keys, entities, k)
 }
 
@@ -312,7 +315,17 @@ fn finish(
     }
 
     let entity_of_key: Vec<Option<EntityId>> = table.keys.iter().map(|key| ids.get(key.as_str()).copied()).collect();
-    let mut extraction = Extraction { entities, ..Extraction::default() };
+    // Sized once: a vector that doubles as it fills holds up to twice its
+    // length, and the corpus's mentions are its biggest list.
+    let documents = sources.iter().map(|s| s.docs.len()).sum();
+    let mentions = keys.iter().flatten().flatten().filter(|key| key.is_some()).count();
+    let mut extraction = Extraction {
+        entities,
+        sources: Vec::with_capacity(sources.len()),
+        documents: Vec::with_capacity(documents),
+        mentions: Vec::with_capacity(mentions),
+        relations: Vec::new(),
+    };
     let mut relations: BTreeMap<(EntityId, Predicate, EntityId), Vec<Evidence>> = BTreeMap::new();
     // Hashes of the evidence each relation holds, so that a repeat is found
     // without scanning the relation's whole list (which grows with the corpus).
