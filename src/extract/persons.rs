@@ -205,7 +205,7 @@ fn is_role_word(k: &Knowledge, token: &Token) -> bool {
 /// country or body named right before that: "UK Prime Minister").
 fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
-    let line_start = doc.lines.iter().find(|l| l.contains(&(end - 1))).map_or(0, |l| l.start);
+    let line_start = doc.line_of(end - 1).map_or(0, |l| l.start);
     let mut start = end;
     while start > line_start {
         let t = &tokens[start - 1];
