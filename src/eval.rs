@@ -273,7 +273,7 @@ fn map_entities(gold: &Annotations, predicted: &Annotations) -> Vec<Option<usize
                     continue;
                 }
                 let rank = (gold_labels[i] == label, shared);
-                if best.as_ref().map_or(true, |(_, b)| rank > *b) {
+                if best.as_ref().is_none_or(|(_, b)| rank > *b) {
                     best = Some((i, rank));
                 }
             }

@@ -316,3 +316,48 @@ fn add_mention_edges(
         graph.add_edge(doc_node, entity_nodes[entity], Edge::Mentions(list));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::small_extraction;
+
+    /// (document id, entity label, anchor texts) of every mention edge, in edge order.
+    fn mention_edges(graph: &KnowledgeGraph) -> Vec<(String, String, Vec<String>)> {
+        graph
+            .graph
+            .edge_indices()
+            .filter_map(|e| {
+                let (from, to) = graph.graph.edge_endpoints(e)?;
+                let Edge::Mentions(anchors) = &graph.graph[e] else { return None };
+                let Node::Document(doc) = &graph.graph[from] else { return None };
+                let texts = anchors.iter().map(|a| a.text.to_string()).collect();
+                Some((doc.id.to_string(), graph.graph[to].label().to_string(), texts))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_documents_mentions_of_one_entity_are_one_edge_in_order_of_first_appearance() {
+        let edges = mention_edges(&KnowledgeGraph::build(&small_extraction()));
+        let doc1: Vec<_> = edges.iter().filter(|(d, _, _)| d == "fixture#1").collect();
+        let labels: Vec<&str> = doc1.iter().map(|(_, l, _)| l.as_str()).collect();
+        assert_eq!(labels[..3], ["Sergey Lavrov", "Russia", "OSCE"]);
+        // "Sergey Lavrov" at 17 and "Lavrov" at 111: one edge, anchors in text order.
+        assert_eq!(doc1[0].2, ["Sergey Lavrov", "Lavrov"]);
+        assert_eq!(labels.iter().filter(|l| **l == "Sergey Lavrov").count(), 1);
+        // Every mention is on exactly one edge.
+        let anchors: usize = edges.iter().map(|(_, _, a)| a.len()).sum();
+        assert_eq!(anchors, small_extraction().mentions.len());
+    }
+
+    #[test]
+    fn mentions_of_an_unknown_document_are_left_out() {
+        let mut extraction = small_extraction();
+        let known = extraction.mentions.len();
+        let stray = crate::model::Mention { doc: DocId::new("elsewhere", 1), ..extraction.mentions[0].clone() };
+        extraction.mentions.push(stray);
+        let anchors: usize = mention_edges(&KnowledgeGraph::build(&extraction)).iter().map(|(_, _, a)| a.len()).sum();
+        assert_eq!(anchors, known);
+    }
+}

@@ -219,3 +219,35 @@ pub fn graph_of(inputs: &[PathBuf], k: &Knowledge) -> (KnowledgeGraph, RunReport
     let (extraction, report) = run(inputs, k, None);
     (KnowledgeGraph::build(&extraction), report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysis(text: &str) -> SourceAnalysis {
+        let k = Knowledge::builtin().unwrap();
+        analyze_source(0, &Source { name: "page.txt".into(), text: text.into() }, &k)
+    }
+
+    #[test]
+    fn repeated_words_and_sentences_are_stored_once_per_source() {
+        let a = analysis(
+            "Statement by the Ministry of Foreign Affairs, 12 March 2021\n\n\
+             Russia and China submitted a draft convention on international information security to the OEWG. \
+             Later Russia spoke again.\n",
+        );
+        let mentions: Vec<&LocatedMention> = a.docs.iter().flat_map(|d| &d.mentions).collect();
+        let russia: Vec<&&LocatedMention> = mentions.iter().filter(|m| &*m.text == "Russia").collect();
+        assert_eq!(russia.len(), 2, "{mentions:#?}");
+        assert!(Arc::ptr_eq(&russia[0].text, &russia[1].text));
+        assert!(Arc::ptr_eq(&russia[0].name, &russia[1].name));
+        assert_ne!(russia[0].span, russia[1].span);
+        let relations: Vec<&LocatedRelation> = a.docs.iter().flat_map(|d| &d.relations).collect();
+        assert!(relations.len() >= 2, "{relations:#?}");
+        let first = &relations[0].evidence;
+        let same_sentence: Vec<_> = relations.iter().filter(|r| r.evidence.span == first.span).collect();
+        assert!(same_sentence.len() >= 2, "{relations:#?}");
+        assert!(same_sentence.iter().all(|r| Arc::ptr_eq(&r.evidence.text, &first.text)));
+        assert!(first.text.contains("draft convention"));
+    }
+}

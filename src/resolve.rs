@@ -44,9 +44,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
         .flat_map(|s| &s.docs)
         .flat_map(|d| &d.mentions)
         .filter_map(|m| match &m.naming {
-            Naming::Phrase(key) if m.etype == EntityType::Proposal && !key.starts_with(TENTATIVE) => {
-                Some(key.clone())
-            }
+            Naming::Phrase(key) if m.etype == EntityType::Proposal && !key.starts_with(TENTATIVE) => Some(key.clone()),
             _ => None,
         })
         .collect();
@@ -90,7 +88,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
                     entities.insert(key.clone(), Builder::default());
                 }
                 let builder = entities.get_mut(key).expect("inserted above");
-                absorb(builder, &mention, key, k);
+                absorb(builder, mention, key, k);
             }
         }
     }
@@ -341,7 +339,12 @@ fn finish(
             let id = doc.document.id.clone();
             for (m, mention) in doc.mentions.into_iter().enumerate() {
                 if let Some(entity) = entity_of(m) {
-                    extraction.mentions.push(Mention { doc: id.clone(), span: mention.span, text: mention.text, entity });
+                    extraction.mentions.push(Mention {
+                        doc: id.clone(),
+                        span: mention.span,
+                        text: mention.text,
+                        entity,
+                    });
                 }
             }
             for r in doc.relations {

@@ -48,9 +48,8 @@ fn rich_fixture() -> KnowledgeGraph {
     let doc2 = DocId::new("fixture", 2);
     x.documents[1].speakers = vec![EntityId(0)];
     x.documents[1].event = Some(EntityId(6));
-    let evidence = |start, end, text: &str| {
-        vec![Evidence { doc: doc2.clone(), span: Span { start, end }, text: text.into() }]
-    };
+    let evidence =
+        |start, end, text: &str| vec![Evidence { doc: doc2.clone(), span: Span { start, end }, text: text.into() }];
     let relation = |s, p, o, ev| Relation { subject: EntityId(s), predicate: p, object: EntityId(o), evidence: ev };
     x.relations.extend([
         relation(6, Predicate::PartOf, 5, evidence(136, 160, "The session of the OEWG.")),

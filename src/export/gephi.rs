@@ -286,7 +286,7 @@ impl Comention {
 /// types that share no document are kept as isolated nodes, so that degree
 /// distributions and densities count them.
 pub fn comention_graph(graph: &KnowledgeGraph, types: Option<&[EntityType]>) -> UnGraph<NodeIndex, Comention> {
-    let keep = |t: EntityType| types.map_or(true, |ts| ts.contains(&t));
+    let keep = |t: EntityType| types.is_none_or(|ts| ts.contains(&t));
     let mut projection = UnGraph::default();
     let mut index = HashMap::new();
     for (node, entity) in graph.entities() {
@@ -496,15 +496,7 @@ impl GephiView {
                         node.start = earliest(node.start, start);
                     }
                 }
-                ViewEdge {
-                    number: n,
-                    from,
-                    to,
-                    label,
-                    weight: weight as f64,
-                    documents,
-                    start,
-                }
+                ViewEdge { number: n, from, to, label, weight: weight as f64, documents, start }
             })
             .collect();
         GephiView { directed: true, nodes, edges }

@@ -227,7 +227,7 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
         let line_start = line_start(doc, h);
         if h > line_start {
             let before = tokens[h - 1].text.to_lowercase();
-            if k.lexicon.non_event_head_prefixes.iter().any(|p| *p == before) {
+            if k.lexicon.non_event_head_prefixes.contains(&before) {
                 continue;
             }
         }
@@ -514,7 +514,7 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         let line_end = line_end(doc, i);
         let line_start = line_start(doc, i);
         // (a) "draft …"
-        if t.text.eq_ignore_ascii_case("draft") && !tokens.get(i + 1).is_some_and(|n| n.text == "of") {
+        if t.text.eq_ignore_ascii_case("draft") && tokens.get(i + 1).is_none_or(|n| n.text != "of") {
             let Some(head) = (i + 1..(i + 5).min(line_end))
                 .find(|&h| is_head(heads, &tokens[h]) || is_head(&k.lexicon.document_heads, &tokens[h]))
             else {
