@@ -48,7 +48,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
             _ => None,
         })
         .collect();
-    let persons = PersonIndex::new(&sources);
+    let corpus_persons = CorpusPersons::new(&sources);
 
     // First pass: a key for every mention (each source's alone, on every
     // core). Mentions hold the key's number: a corpus names the same
@@ -57,6 +57,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
     let keys: Vec<Vec<Vec<Option<u32>>>> = sources
         .par_iter()
         .map(|source| {
+            let persons = PersonIndex::new(source, &corpus_persons);
             let mut per_doc = Vec::new();
             for (d, doc) in source.docs.iter().enumerate() {
                 // Sittings name their body's key, so they are keyed last.
@@ -120,7 +121,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
 
     // What keying needed is not needed any more: freed before the mentions
     // are copied out, the biggest step.
-    drop((persons, strong_proposals));
+    drop((corpus_persons, strong_proposals));
     finish(sources, &table, keys, entities, k)
 }
 
@@ -148,44 +149,64 @@ fn entry_key(entry: usize, k: &Knowledge) -> String {
     format!("{}/{}", e.etype.as_str(), e.id)
 }
 
-/// Indexes full person names by surname, per document, source and corpus.
-struct PersonIndex {
-    /// (source, doc, surname key) → full-name key
-    by_doc: HashMap<(usize, usize, String), String>,
-    by_source: HashMap<(usize, String), String>,
-    corpus: HashMap<String, String>,
+/// Full person names by surname across the corpus: the first full name seen
+/// with each surname, sources and documents in order.
+struct CorpusPersons {
+    by_surname: HashMap<String, String>,
 }
 
-impl PersonIndex {
-    fn new(sources: &[SourceAnalysis]) -> PersonIndex {
-        let mut index = PersonIndex { by_doc: HashMap::new(), by_source: HashMap::new(), corpus: HashMap::new() };
-        for (s, source) in sources.iter().enumerate() {
-            for (d, doc) in source.docs.iter().enumerate() {
-                for m in &doc.mentions {
-                    if m.etype != EntityType::Person || !m.name.contains(' ') {
-                        continue;
-                    }
-                    let full = person_key(&m.name);
-                    let surname = full.rsplit(' ').next().unwrap_or_default().to_string();
-                    index.by_doc.entry((s, d, surname.clone())).or_insert_with(|| full.clone());
-                    index.by_source.entry((s, surname.clone())).or_insert_with(|| full.clone());
-                    index.corpus.entry(surname).or_insert(full);
-                }
+impl CorpusPersons {
+    fn new(sources: &[SourceAnalysis]) -> CorpusPersons {
+        let mut by_surname = HashMap::new();
+        for doc in sources.iter().flat_map(|s| &s.docs) {
+            for (surname, full) in full_names(doc) {
+                by_surname.entry(surname).or_insert(full);
+            }
+        }
+        CorpusPersons { by_surname }
+    }
+}
+
+/// (surname, full-name key) of each person named in full in a document.
+fn full_names(doc: &DocAnalysis) -> impl Iterator<Item = (String, String)> + '_ {
+    doc.mentions.iter().filter(|m| m.etype == EntityType::Person && m.name.contains(' ')).map(|m| {
+        let full = person_key(&m.name);
+        (full.rsplit(' ').next().unwrap_or_default().to_string(), full)
+    })
+}
+
+/// Indexes full person names by surname for one source: per document, for
+/// the source, then the corpus's. Built for one source at a time, so only
+/// the corpus-wide index is held for the whole corpus.
+struct PersonIndex<'a> {
+    /// (doc, surname key) → full-name key
+    by_doc: HashMap<(usize, String), String>,
+    by_source: HashMap<String, String>,
+    corpus: &'a CorpusPersons,
+}
+
+impl<'a> PersonIndex<'a> {
+    fn new(source: &SourceAnalysis, corpus: &'a CorpusPersons) -> PersonIndex<'a> {
+        let mut index = PersonIndex { by_doc: HashMap::new(), by_source: HashMap::new(), corpus };
+        for (d, doc) in source.docs.iter().enumerate() {
+            for (surname, full) in full_names(doc) {
+                index.by_doc.entry((d, surname.clone())).or_insert_with(|| full.clone());
+                index.by_source.entry(surname).or_insert(full);
             }
         }
         index
     }
 
-    fn full_name(&self, s: usize, d: usize, name: &str) -> String {
+    fn full_name(&self, d: usize, name: &str) -> String {
         let key = person_key(name);
         if key.contains(' ') {
             return key;
         }
         let surname = key.rsplit('.').next().unwrap_or(&key).to_string();
         self.by_doc
-            .get(&(s, d, surname.clone()))
-            .or_else(|| self.by_source.get(&(s, surname.clone())))
-            .or_else(|| self.corpus.get(&surname))
+            .get(&(d, surname.clone()))
+            .or_else(|| self.by_source.get(&surname))
+            .or_else(|| self.corpus.by_surname.get(&surname))
             .cloned()
             .unwrap_or(key)
     }
@@ -205,7 +226,7 @@ fn key_of(
     let etype = found.etype.as_str();
     match &found.naming {
         Naming::Gazetteer { entries, .. } => Some(entry_key(choose_entry(entries, source, doc, k), k)),
-        Naming::Person => Some(format!("Person/{}", persons.full_name(source.index, d, &found.name))),
+        Naming::Person => Some(format!("Person/{}", persons.full_name(d, &found.name))),
         Naming::Sitting { ordinal, body } => {
             let body_key = doc_keys.get(*body).cloned().flatten()?;
             Some(format!("Event/sitting {ordinal} of {body_key}"))
@@ -404,5 +425,54 @@ pub fn fits_schema(predicate: Predicate, (subject, object): (EntityType, EntityT
         Predicate::MemberOf => subject == Country && object == Organization,
         Predicate::IssuedBy => subject == Document && object == Organization,
         Predicate::Represents => subject == Person && matches!(object, Country | Organization),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Knowledge;
+    use crate::model::EntityType;
+
+    /// Person labels by source file, read from files in a directory.
+    fn persons_by_source(files: &[(&str, &[u8])]) -> Vec<(String, Vec<String>)> {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in files {
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+        }
+        let k = Knowledge::builtin().unwrap();
+        let (extraction, report) = crate::pipeline::run(&[dir.path().to_path_buf()], &k, None);
+        assert_eq!(report.skipped.len(), files.iter().filter(|(_, b)| b.contains(&0)).count());
+        let source_of = |doc: &crate::model::DocId| {
+            extraction.documents.iter().find(|d| &d.id == doc).map(|d| d.source.clone()).unwrap()
+        };
+        let mut by_source: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for m in &extraction.mentions {
+            let entity = &extraction.entities[m.entity.0];
+            if entity.etype == EntityType::Person {
+                by_source.entry(source_of(&m.doc)).or_default().push(entity.label.clone());
+            }
+        }
+        by_source.into_iter().collect()
+    }
+
+    #[test]
+    fn a_surname_is_the_full_name_seen_in_its_own_source_even_after_a_skipped_file() {
+        let page = |name: &str| {
+            format!(
+                "Statement by the Ministry of Foreign Affairs, 12 March 2021\n\n\
+                 Minister {name} met the press in Geneva. Later Mr Smith answered questions.\n"
+            )
+        };
+        let (john, jane) = (page("John Smith"), page("Jane Smith"));
+        let files: [(&str, &[u8]); 3] =
+            [("a.txt", b"\0binary"), ("b.txt", john.as_bytes()), ("c.txt", jane.as_bytes())];
+        let persons = persons_by_source(&files);
+        assert_eq!(
+            persons,
+            [
+                ("b.txt".to_string(), vec!["John Smith".to_string(), "John Smith".to_string()]),
+                ("c.txt".to_string(), vec!["Jane Smith".to_string(), "Jane Smith".to_string()]),
+            ]
+        );
     }
 }
