@@ -87,12 +87,9 @@ fn stages(c: &mut Criterion) {
         b.iter(|| texts.iter().map(|(doc, findings)| relate::relate(doc, findings, k, None).len()).sum::<usize>())
     });
     group.bench_function("analyze", |b| {
-        b.iter(|| {
-            corpus.sources.iter().enumerate().map(|(i, s)| pipeline::analyze_source(i, s, k).docs.len()).sum::<usize>()
-        })
+        b.iter(|| corpus.sources.iter().map(|s| pipeline::analyze_source(s, k).docs.len()).sum::<usize>())
     });
-    let analyses: Vec<SourceAnalysis> =
-        corpus.sources.iter().enumerate().map(|(i, s)| pipeline::analyze_source(i, s, k)).collect();
+    let analyses: Vec<SourceAnalysis> = corpus.sources.iter().map(|s| pipeline::analyze_source(s, k)).collect();
     group.bench_function("resolve", |b| {
         b.iter_batched(|| analyses.clone(), |a| resolve::resolve(a, k).entities.len(), BatchSize::LargeInput)
     });

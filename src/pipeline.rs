@@ -57,15 +57,13 @@ pub struct DocAnalysis {
 /// What the per-source stages found in one source; its text is gone.
 #[derive(Debug, Clone)]
 pub struct SourceAnalysis {
-    /// Position of the source in the run (sources are sorted by name).
-    pub index: usize,
     pub name: String,
     pub chars: usize,
     pub docs: Vec<DocAnalysis>,
 }
 
 /// Segments, extracts and relates one source.
-pub fn analyze_source(index: usize, source: &Source, k: &Knowledge) -> SourceAnalysis {
+pub fn analyze_source(source: &Source, k: &Knowledge) -> SourceAnalysis {
     let text = source.text.as_str();
     let chars = CharIndex::new(text);
     let documents = segment::segment(source, &k.lexicon, &k.gazetteer);
@@ -125,7 +123,7 @@ pub fn analyze_source(index: usize, source: &Source, k: &Knowledge) -> SourceAna
             }
         })
         .collect();
-    SourceAnalysis { index, name: source.name.clone(), chars: chars.char_offset(text.len()), docs }
+    SourceAnalysis { name: source.name.clone(), chars: chars.char_offset(text.len()), docs }
 }
 
 /// The one shared copy of a string.
@@ -178,10 +176,9 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
     let started = std::time::Instant::now();
     let results: Vec<_> = files
         .par_iter()
-        .enumerate()
-        .map(|(index, file)| {
+        .map(|file| {
             let outcome = if file.name == "-" { read::read_stdin() } else { read::read_file(file) };
-            let result = outcome.map(|o| (analyze_source(index, &o.source, k), o.warnings));
+            let result = outcome.map(|o| (analyze_source(&o.source, k), o.warnings));
             if let Some(bar) = progress {
                 bar.inc(1);
             }
@@ -210,7 +207,7 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
 
 /// The pipeline on in-memory sources (tests, benchmarks, other tools).
 pub fn run_sources(sources: &[Source], k: &Knowledge) -> Extraction {
-    let analyses = sources.par_iter().enumerate().map(|(i, s)| analyze_source(i, s, k)).collect();
+    let analyses = sources.par_iter().map(|s| analyze_source(s, k)).collect();
     resolve::resolve(analyses, k)
 }
 
@@ -226,7 +223,7 @@ mod tests {
 
     fn analysis(text: &str) -> SourceAnalysis {
         let k = Knowledge::builtin().unwrap();
-        analyze_source(0, &Source { name: "page.txt".into(), text: text.into() }, &k)
+        analyze_source(&Source { name: "page.txt".into(), text: text.into() }, &k)
     }
 
     #[test]
