@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::graph::{DocumentNode, Edge, EntityNode, KnowledgeGraph, Node};
-use crate::model::DocId;
+use crate::model::{self, DocId, Predicate};
 
 /// A whole annotation file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,7 +168,7 @@ pub fn from_graph(graph: &KnowledgeGraph, corpus: &str) -> Annotations {
     let nodes: Vec<_> = graph.documents().collect();
     let documents = nodes.par_iter().map(|&(node, doc)| document_entry(graph, node, doc)).collect();
     let entities = graph.entities().map(|(node, entity)| entity_entry(graph, node, entity)).collect();
-    let relations = graph.edges().flat_map(|(_, from, to, edge)| relation_entries(graph, from, to, edge)).collect();
+    let relations = statements(graph).map(|statement| relation_entry(graph, &statement)).collect();
     Annotations { corpus: corpus.to_string(), documents, entities, relations }
 }
 
@@ -181,55 +181,50 @@ pub fn write_graph(graph: &KnowledgeGraph, corpus: &str, out: &mut dyn Write) ->
     serde_json::to_writer(&mut *out, corpus)?;
     out.write_all(b",\n  \"documents\": ")?;
     let documents: Vec<_> = graph.documents().collect();
-    write_list(out, &documents, |&(node, doc)| vec![document_entry(graph, node, doc)])?;
+    write_list(out, &documents, |&(node, doc)| document_entry(graph, node, doc))?;
     out.write_all(b",\n  \"entities\": ")?;
     let entities: Vec<_> = graph.entities().collect();
-    write_list(out, &entities, |&(node, entity)| vec![entity_entry(graph, node, entity)])?;
+    write_list(out, &entities, |&(node, entity)| entity_entry(graph, node, entity))?;
     out.write_all(b",\n  \"relations\": ")?;
-    let edges: Vec<_> = graph.edges().filter(|(_, _, _, edge)| matches!(edge, Edge::Relation { .. })).collect();
-    write_list(out, &edges, |&(_, from, to, edge)| relation_entries(graph, from, to, edge))?;
+    // One item per entry, not per relation: a relation stated in thousands
+    // of documents would make a batch of thousands of entries.
+    let statements: Vec<_> = statements(graph).collect();
+    write_list(out, &statements, |statement| relation_entry(graph, statement))?;
     out.write_all(b"\n}\n")
 }
 
-/// How many items [`write_list`] makes at once.
+/// How many entries [`write_list`] makes at once.
 const ENTRIES_PER_BATCH: usize = 2048;
 
-/// Writes a JSON array of the entries `make` gives for each item, as
+/// Writes a JSON array of the entry `make` gives for each item, as
 /// serde_json's pretty printer writes it two levels deep: an entry printed
 /// alone, every line after its first indented by four more spaces (a JSON
 /// string never holds a raw line break, so this changes no value).
 fn write_list<T: Sync, E: Serialize>(
     out: &mut dyn Write,
     items: &[T],
-    make: impl Fn(&T) -> Vec<E> + Sync,
+    make: impl Fn(&T) -> E + Sync,
 ) -> io::Result<()> {
     let mut empty = true;
     for batch in items.chunks(ENTRIES_PER_BATCH) {
-        let written: Vec<io::Result<Vec<Vec<u8>>>> = batch
+        let written: Vec<io::Result<Vec<u8>>> = batch
             .par_iter()
             .map(|item| {
-                make(item)
-                    .iter()
-                    .map(|entry| {
-                        let alone = serde_json::to_vec_pretty(entry)?;
-                        let mut indented = Vec::with_capacity(alone.len() + alone.len() / 8);
-                        for &byte in &alone {
-                            indented.push(byte);
-                            if byte == b'\n' {
-                                indented.extend_from_slice(b"    ");
-                            }
-                        }
-                        Ok(indented)
-                    })
-                    .collect()
+                let alone = serde_json::to_vec_pretty(&make(item))?;
+                let mut indented = Vec::with_capacity(alone.len() + alone.len() / 8);
+                for &byte in &alone {
+                    indented.push(byte);
+                    if byte == b'\n' {
+                        indented.extend_from_slice(b"    ");
+                    }
+                }
+                Ok(indented)
             })
             .collect();
-        for entries in written {
-            for entry in entries? {
-                out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
-                out.write_all(&entry)?;
-                empty = false;
-            }
+        for entry in written {
+            out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
+            out.write_all(&entry?)?;
+            empty = false;
         }
     }
     out.write_all(if empty { b"[]" } else { b"\n  ]" })
@@ -303,29 +298,46 @@ fn entity_entry(graph: &KnowledgeGraph, node: NodeIndex, entity: &EntityNode) ->
 
 /// The entries of one relation edge: one per distinct evidence document,
 /// with that document's first sentence. None for any other edge.
-fn relation_entries(graph: &KnowledgeGraph, from: NodeIndex, to: NodeIndex, edge: &Edge) -> Vec<Relation> {
+/// A relation edge with one of its sentences: one entry of `relations`.
+struct Statement<'a> {
+    from: NodeIndex,
+    to: NodeIndex,
+    predicate: Predicate,
+    sentence: &'a model::Evidence,
+}
+
+/// Per relation edge between entities (in graph order), and per document
+/// stating it, the first sentence of that document that does.
+fn statements(graph: &KnowledgeGraph) -> impl Iterator<Item = Statement<'_>> {
+    graph.edges().flat_map(move |(_, from, to, edge)| {
+        let (Edge::Relation { predicate, evidence }, Node::Entity(_), Node::Entity(_)) =
+            (edge, &graph.graph[from], &graph.graph[to])
+        else {
+            return Vec::new();
+        };
+        let mut docs_seen: HashSet<&DocId> = HashSet::new();
+        evidence
+            .iter()
+            .filter(|sentence| docs_seen.insert(&sentence.doc))
+            .map(|sentence| Statement { from, to, predicate: *predicate, sentence })
+            .collect()
+    })
+}
+
+fn relation_entry(graph: &KnowledgeGraph, statement: &Statement) -> Relation {
     let label = |node: NodeIndex| graph.graph[node].label().to_string();
-    let Edge::Relation { predicate, evidence } = edge else { return Vec::new() };
-    let (Node::Entity(_), Node::Entity(_)) = (&graph.graph[from], &graph.graph[to]) else { return Vec::new() };
-    let mut relations = Vec::new();
-    let mut docs_seen: HashSet<&DocId> = HashSet::new();
-    for sentence in evidence {
-        if !docs_seen.insert(&sentence.doc) {
-            continue;
-        }
-        relations.push(Relation {
-            s: label(from),
-            p: predicate.as_str().to_string(),
-            o: label(to),
-            doc: sentence.doc.to_string(),
-            evidence: Some(Evidence {
-                start: sentence.span.start,
-                end: sentence.span.end,
-                text: sentence.text.to_string(),
-            }),
-        });
+    let sentence = statement.sentence;
+    Relation {
+        s: label(statement.from),
+        p: statement.predicate.as_str().to_string(),
+        o: label(statement.to),
+        doc: sentence.doc.to_string(),
+        evidence: Some(Evidence {
+            start: sentence.span.start,
+            end: sentence.span.end,
+            text: sentence.text.to_string(),
+        }),
     }
-    relations
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! they yield (mentions, relations, spans: the size of the graph) is kept
 //! for the resolve stage, never the text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -20,18 +20,26 @@ use crate::relate::{self, Endpoint};
 use crate::{resolve, segment};
 
 /// A mention with its character span and anchor text: what resolve needs
-/// of an [`extract::Found`] mention, kept for the whole corpus, so kept small. Names
-/// and anchors repeat within a source and are stored once per source.
+/// of an [`extract::Found`] mention, kept for the whole corpus (millions of
+/// them), so kept small. Names and anchors repeat within a source: each is
+/// stored once in [`SourceAnalysis::strings`], and numbered.
 #[derive(Debug, Clone)]
 pub struct LocatedMention {
     pub etype: EntityType,
-    pub name: Arc<str>,
+    /// The name as it will label the entity ([`extract::Found::name`]).
+    pub name: StringId,
+    /// The words at `span`, as printed.
+    pub text: StringId,
     pub naming: extract::Naming,
-    pub roles: Vec<String>,
-    pub affiliation: Option<usize>,
+    pub roles: Box<[String]>,
+    /// The gazetteer entry of the body or country a person speaks for.
+    pub affiliation: Option<u32>,
     pub span: Span,
-    pub text: Arc<str>,
 }
+
+/// A string's number in its source's [`SourceAnalysis::strings`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StringId(u32);
 
 /// A relation read from a document, with the sentence it came from.
 #[derive(Debug, Clone)]
@@ -60,6 +68,21 @@ pub struct SourceAnalysis {
     pub name: String,
     pub chars: usize,
     pub docs: Vec<DocAnalysis>,
+    /// The names and anchors of its mentions, each once.
+    pub strings: Vec<Arc<str>>,
+}
+
+impl SourceAnalysis {
+    pub fn string(&self, id: StringId) -> &str {
+        &self.strings[id.index()]
+    }
+}
+
+impl StringId {
+    /// The position in [`SourceAnalysis::strings`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
 }
 
 /// Segments, extracts and relates one source.
@@ -75,7 +98,7 @@ pub fn analyze_source(source: &Source, k: &Knowledge) -> SourceAnalysis {
         texts.push(doc);
     }
     let home = home_country(&findings, k);
-    let mut strings: HashSet<Arc<str>> = HashSet::new();
+    let mut strings = Strings::default();
     let docs = documents
         .into_iter()
         .zip(texts.iter().zip(findings))
@@ -83,35 +106,30 @@ pub fn analyze_source(source: &Source, k: &Knowledge) -> SourceAnalysis {
             // A sentence stating several relations is stored once, shared by
             // each of them.
             let mut sentences: HashMap<Range<usize>, (Span, Arc<str>)> = HashMap::new();
-            let relations = relate::relate(doc, &found, k, home)
-                .into_iter()
-                .map(|r| {
-                    let bytes = doc.tokens[r.sentence.start].start..doc.tokens[r.sentence.end - 1].end;
-                    let (span, sentence) = sentences
-                        .entry(bytes.clone())
-                        .or_insert_with(|| (chars.span(&bytes), Arc::from(&text[bytes])))
-                        .clone();
-                    LocatedRelation {
-                        subject: r.subject,
-                        predicate: r.predicate,
-                        object: r.object,
-                        evidence: Evidence { doc: document.id.clone(), span, text: sentence },
-                    }
-                })
-                .collect();
-            let mentions = found
-                .mentions
-                .into_iter()
-                .map(|f| LocatedMention {
-                    span: chars.span(&f.range),
-                    text: share(&mut strings, &text[f.range.clone()]),
-                    name: share(&mut strings, &f.name),
-                    etype: f.etype,
-                    naming: f.naming,
-                    roles: f.roles,
-                    affiliation: f.affiliation,
-                })
-                .collect();
+            let relations = relate::relate(doc, &found, k, home).into_iter().map(|r| {
+                let bytes = doc.tokens[r.sentence.start].start..doc.tokens[r.sentence.end - 1].end;
+                let (span, sentence) = sentences
+                    .entry(bytes.clone())
+                    .or_insert_with(|| (chars.span(&bytes), Arc::from(&text[bytes])))
+                    .clone();
+                LocatedRelation {
+                    subject: r.subject,
+                    predicate: r.predicate,
+                    object: r.object,
+                    evidence: Evidence { doc: document.id.clone(), span, text: sentence },
+                }
+            });
+            let relations = exactly_sized(relations);
+            let mentions = found.mentions.into_iter().map(|f| LocatedMention {
+                span: chars.span(&f.range),
+                text: strings.number(&text[f.range.clone()]),
+                name: strings.number(&f.name),
+                etype: f.etype,
+                naming: f.naming,
+                roles: f.roles.into_boxed_slice(),
+                affiliation: f.affiliation.map(|a| u32::try_from(a).expect("gazetteer entries fit in u32")),
+            });
+            let mentions = exactly_sized(mentions);
             DocAnalysis {
                 span: chars.span(&document.range),
                 title_span: chars.span(&document.title_range),
@@ -123,17 +141,36 @@ pub fn analyze_source(source: &Source, k: &Knowledge) -> SourceAnalysis {
             }
         })
         .collect();
-    SourceAnalysis { name: source.name.clone(), chars: chars.char_offset(text.len()), docs }
+    SourceAnalysis { name: source.name.clone(), chars: chars.char_offset(text.len()), docs, strings: strings.list }
 }
 
-/// The one shared copy of a string.
-fn share(strings: &mut HashSet<Arc<str>>, s: &str) -> Arc<str> {
-    if let Some(shared) = strings.get(s) {
-        return shared.clone();
+/// The items in a vector of their number. `collect` from a vector's items
+/// reuses that vector's buffer, sized for the bigger records the extractor
+/// made: slack held for the whole corpus.
+fn exactly_sized<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
+    let mut sized = Vec::with_capacity(items.len());
+    sized.extend(items);
+    sized
+}
+
+/// A source's strings, each stored once and numbered in order of first use.
+#[derive(Default)]
+struct Strings {
+    list: Vec<Arc<str>>,
+    numbers: HashMap<Arc<str>, StringId>,
+}
+
+impl Strings {
+    fn number(&mut self, s: &str) -> StringId {
+        if let Some(&id) = self.numbers.get(s) {
+            return id;
+        }
+        let id = StringId(u32::try_from(self.list.len()).expect("a source holds under 2^32 strings"));
+        let shared: Arc<str> = Arc::from(s);
+        self.list.push(shared.clone());
+        self.numbers.insert(shared, id);
+        id
     }
-    let shared: Arc<str> = Arc::from(s);
-    strings.insert(shared.clone());
-    shared
 }
 
 /// The country a source mostly speaks of: who "we" are when no speaker says.
@@ -156,9 +193,44 @@ pub struct RunReport {
     pub files_read: usize,
     pub skipped: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
-    /// Wall time of the per-source stages (read to relate, in parallel) and
-    /// of resolve (`DIPLOGRAPH_TIMINGS=1` prints them).
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// Wall time and memory at the end of the per-source stages (read to
+    /// relate, in parallel) and of resolve (`DIPLOGRAPH_TIMINGS=1` prints them).
+    pub timings: Vec<StageTiming>,
+}
+
+/// How long a stage took, and the process's memory when it ended.
+#[derive(Debug, Clone, Copy)]
+pub struct StageTiming {
+    pub stage: &'static str,
+    pub wall: std::time::Duration,
+    pub memory: Memory,
+}
+
+/// Resident and peak resident memory in kB (`VmRSS`, `VmHWM`); zero where
+/// `/proc/self/status` does not exist (not Linux).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Memory {
+    pub resident_kb: u64,
+    pub peak_kb: u64,
+}
+
+impl Memory {
+    pub fn now() -> Memory {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .map_or(0, |v| v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0))
+        };
+        Memory { resident_kb: field("VmRSS:"), peak_kb: field("VmHWM:") }
+    }
+}
+
+impl StageTiming {
+    fn since(stage: &'static str, started: std::time::Instant) -> StageTiming {
+        StageTiming { stage, wall: started.elapsed(), memory: Memory::now() }
+    }
 }
 
 /// Runs the whole pipeline on files and directories (`-` is stdin).
@@ -198,10 +270,10 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
             }
         }
     }
-    report.timings.push(("read+segment+extract+relate", started.elapsed()));
+    report.timings.push(StageTiming::since("read+segment+extract+relate", started));
     let started = std::time::Instant::now();
     let extraction = resolve::resolve(analyses, k);
-    report.timings.push(("resolve", started.elapsed()));
+    report.timings.push(StageTiming::since("resolve", started));
     (extraction, report)
 }
 
@@ -234,10 +306,11 @@ mod tests {
              Later Russia spoke again.\n",
         );
         let mentions: Vec<&LocatedMention> = a.docs.iter().flat_map(|d| &d.mentions).collect();
-        let russia: Vec<&&LocatedMention> = mentions.iter().filter(|m| &*m.text == "Russia").collect();
+        let russia: Vec<&&LocatedMention> = mentions.iter().filter(|m| a.string(m.text) == "Russia").collect();
         assert_eq!(russia.len(), 2, "{mentions:#?}");
-        assert!(Arc::ptr_eq(&russia[0].text, &russia[1].text));
-        assert!(Arc::ptr_eq(&russia[0].name, &russia[1].name));
+        assert_eq!(russia[0].text, russia[1].text);
+        assert_eq!(russia[0].name, russia[1].name);
+        assert_eq!(a.strings.iter().filter(|s| &***s == "Russia").count(), 1, "{:?}", a.strings);
         assert_ne!(russia[0].span, russia[1].span);
         let relations: Vec<&LocatedRelation> = a.docs.iter().flat_map(|d| &d.relations).collect();
         assert!(relations.len() >= 2, "{relations:#?}");

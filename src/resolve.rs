@@ -89,7 +89,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
                     entities.insert(key.clone(), Builder::default());
                 }
                 let builder = entities.get_mut(key).expect("inserted above");
-                absorb(builder, mention, key, k);
+                absorb(builder, mention, source.string(mention.name), key, k);
             }
         }
     }
@@ -158,8 +158,8 @@ struct CorpusPersons {
 impl CorpusPersons {
     fn new(sources: &[SourceAnalysis]) -> CorpusPersons {
         let mut by_surname = HashMap::new();
-        for doc in sources.iter().flat_map(|s| &s.docs) {
-            for (surname, full) in full_names(doc) {
+        for (source, doc) in sources.iter().flat_map(|s| s.docs.iter().map(move |d| (s, d))) {
+            for (surname, full) in full_names(source, doc) {
                 by_surname.entry(surname).or_insert(full);
             }
         }
@@ -168,9 +168,10 @@ impl CorpusPersons {
 }
 
 /// (surname, full-name key) of each person named in full in a document.
-fn full_names(doc: &DocAnalysis) -> impl Iterator<Item = (String, String)> + '_ {
-    doc.mentions.iter().filter(|m| m.etype == EntityType::Person && m.name.contains(' ')).map(|m| {
-        let full = person_key(&m.name);
+fn full_names<'a>(source: &'a SourceAnalysis, doc: &'a DocAnalysis) -> impl Iterator<Item = (String, String)> + 'a {
+    let names = doc.mentions.iter().filter(|m| m.etype == EntityType::Person).map(|m| source.string(m.name));
+    names.filter(|name| name.contains(' ')).map(|name| {
+        let full = person_key(name);
         (full.rsplit(' ').next().unwrap_or_default().to_string(), full)
     })
 }
@@ -189,7 +190,7 @@ impl<'a> PersonIndex<'a> {
     fn new(source: &SourceAnalysis, corpus: &'a CorpusPersons) -> PersonIndex<'a> {
         let mut index = PersonIndex { by_doc: HashMap::new(), by_source: HashMap::new(), corpus };
         for (d, doc) in source.docs.iter().enumerate() {
-            for (surname, full) in full_names(doc) {
+            for (surname, full) in full_names(source, doc) {
                 index.by_doc.entry((d, surname.clone())).or_insert_with(|| full.clone());
                 index.by_source.entry(surname).or_insert(full);
             }
@@ -226,7 +227,7 @@ fn key_of(
     let etype = found.etype.as_str();
     match &found.naming {
         Naming::Gazetteer { entries, .. } => Some(entry_key(choose_entry(entries, source, doc, k), k)),
-        Naming::Person => Some(format!("Person/{}", persons.full_name(d, &found.name))),
+        Naming::Person => Some(format!("Person/{}", persons.full_name(d, source.string(found.name)))),
         Naming::Sitting { ordinal, body } => {
             let body_key = doc_keys.get(*body).cloned().flatten()?;
             Some(format!("Event/sitting {ordinal} of {body_key}"))
@@ -264,9 +265,9 @@ fn choose_entry(entries: &[usize], source: &SourceAnalysis, doc: &DocAnalysis, k
     entries[0]
 }
 
-fn absorb(builder: &mut Builder, found: &LocatedMention, key: &str, k: &Knowledge) {
+fn absorb(builder: &mut Builder, found: &LocatedMention, name: &str, key: &str, k: &Knowledge) {
     builder.etype.get_or_insert(found.etype);
-    let alias = found.name.trim_start_matches("the ").trim_start_matches("The ").to_string();
+    let alias = name.trim_start_matches("the ").trim_start_matches("The ").to_string();
     if builder.label.is_none() {
         builder.label = Some(match &found.naming {
             Naming::Gazetteer { .. } => {
@@ -288,13 +289,13 @@ fn absorb(builder: &mut Builder, found: &LocatedMention, key: &str, k: &Knowledg
     if !builder.aliases.contains(&alias) {
         builder.aliases.push(alias);
     }
-    for role in &found.roles {
+    for role in found.roles.iter() {
         if !builder.roles.contains(role) {
             builder.roles.push(role.clone());
         }
     }
     if builder.affiliation.is_none() {
-        builder.affiliation = found.affiliation.map(|a| entry_key(a, k));
+        builder.affiliation = found.affiliation.map(|a| entry_key(a as usize, k));
     }
 }
 
@@ -334,23 +335,28 @@ fn finish(
     }
 
     let entity_of_key: Vec<Option<EntityId>> = table.keys.iter().map(|key| ids.get(key.as_str()).copied()).collect();
-    // Sized once: a vector that doubles as it fills holds up to twice its
-    // length, and the corpus's mentions are its biggest list.
     let documents = sources.iter().map(|s| s.docs.len()).sum();
     let mentions = keys.iter().flatten().flatten().filter(|key| key.is_some()).count();
     let mut extraction = Extraction {
         entities,
         sources: Vec::with_capacity(sources.len()),
         documents: Vec::with_capacity(documents),
-        mentions: Vec::with_capacity(mentions),
+        mentions: Vec::new(),
         relations: Vec::new(),
     };
+    // Each source's mentions are gathered alone, while its analysis is freed,
+    // and joined at the end: the corpus's one list of mentions, its biggest,
+    // is then never held beside the whole of the analyses.
+    let mut mentions_by_source: Vec<Vec<Mention>> = Vec::with_capacity(sources.len());
     let mut relations: BTreeMap<(EntityId, Predicate, EntityId), Vec<Evidence>> = BTreeMap::new();
     // Hashes of the evidence each relation holds, so that a repeat is found
     // without scanning the relation's whole list (which grows with the corpus).
     let mut seen: HashSet<(EntityId, Predicate, EntityId, u64)> = HashSet::new();
     for (s, source) in sources.into_iter().enumerate() {
-        extraction.sources.push(SourceRecord { name: source.name.clone(), chars: source.chars });
+        extraction.sources.push(SourceRecord { name: source.name, chars: source.chars });
+        let in_source = keys[s].iter().flatten().filter(|key| key.is_some()).count();
+        let mut source_mentions = Vec::with_capacity(in_source);
+        let strings = source.strings;
         for (d, doc) in source.docs.into_iter().enumerate() {
             let entity_of = |m: usize| keys[s][d][m].and_then(|number| entity_of_key[number as usize]);
             let endpoint = |e: Endpoint| match e {
@@ -360,10 +366,10 @@ fn finish(
             let id = doc.document.id.clone();
             for (m, mention) in doc.mentions.into_iter().enumerate() {
                 if let Some(entity) = entity_of(m) {
-                    extraction.mentions.push(Mention {
+                    source_mentions.push(Mention {
                         doc: id.clone(),
                         span: mention.span,
-                        text: mention.text,
+                        text: strings[mention.text.index()].clone(),
                         entity,
                     });
                 }
@@ -385,21 +391,31 @@ fn finish(
             speakers.dedup();
             extraction.documents.push(DocumentRecord {
                 id,
-                source: doc.document.source.clone(),
+                source: doc.document.source,
                 kind: doc.document.kind,
-                title: doc.document.title.clone(),
+                title: doc.document.title,
                 span: doc.span,
                 title_span: doc.title_span,
                 date: doc.document.date,
-                place: doc.document.place.clone(),
+                place: doc.document.place,
                 speakers,
                 event: doc.event.and_then(entity_of),
             });
         }
+        mentions_by_source.push(source_mentions);
     }
+    extraction.mentions = Vec::with_capacity(mentions);
+    for source_mentions in mentions_by_source {
+        extraction.mentions.extend(source_mentions);
+    }
+    drop(seen);
+    // Each list grew by doubling: up to twice its length, for the whole run.
     extraction.relations = relations
         .into_iter()
-        .map(|((subject, predicate, object), evidence)| Relation { subject, predicate, object, evidence })
+        .map(|((subject, predicate, object), mut evidence)| {
+            evidence.shrink_to_fit();
+            Relation { subject, predicate, object, evidence }
+        })
         .collect();
     extraction
 }
