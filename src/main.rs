@@ -34,7 +34,7 @@ const MI_OPTION_PURGE_DELAY: std::os::raw::c_int = 15;
 /// Gives freed memory back to the system after 10 ms, mimalloc 2's default,
 /// instead of mimalloc 3's 1 s (times 10 for whole arenas). Resolve frees the
 /// per-source analyses while it builds the extraction; kept resident, they
-/// raised the peak of `export` on 100,000 pages from 1.15 to 1.26 GB
+/// raised the peak of `export` on 100,000 pages from 1,125 to 1,204 MiB
 /// (BENCHMARKS.md). `MIMALLOC_PURGE_DELAY` in the environment still wins.
 fn purge_freed_memory_soon() {
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
