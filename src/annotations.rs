@@ -296,8 +296,6 @@ fn entity_entry(graph: &KnowledgeGraph, node: NodeIndex, entity: &EntityNode) ->
     }
 }
 
-/// The entries of one relation edge: one per distinct evidence document,
-/// with that document's first sentence. None for any other edge.
 /// A relation edge with one of its sentences: one entry of `relations`.
 struct Statement<'a> {
     from: NodeIndex,

@@ -303,8 +303,6 @@ impl KnowledgeGraph {
     }
 }
 
-/// One document's mention edges, in order of first appearance; the lists are
-/// emptied for the next document.
 /// How many (document, entity) pairs the mentions name, document by
 /// document: the mention edges [`KnowledgeGraph::from_extraction`] makes of
 /// them (at most: it skips mentions of unknown documents).
@@ -320,6 +318,8 @@ fn mention_edge_count(mentions: &[Mention]) -> usize {
     count
 }
 
+/// One document's mention edges, in order of first appearance; the lists are
+/// emptied for the next document.
 fn add_mention_edges(
     graph: &mut DiGraph<Node, Edge>,
     doc_node: NodeIndex,

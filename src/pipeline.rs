@@ -141,12 +141,17 @@ pub fn analyze_source(source: &Source, k: &Knowledge) -> SourceAnalysis {
             }
         })
         .collect();
-    SourceAnalysis { name: source.name.clone(), chars: chars.char_offset(text.len()), docs, strings: strings.list }
+    SourceAnalysis {
+        name: source.name.clone(),
+        chars: chars.char_offset(text.len()),
+        docs,
+        strings: strings.into_list(),
+    }
 }
 
-/// The items in a vector of their number. `collect` from a vector's items
-/// reuses that vector's buffer, sized for the bigger records the extractor
-/// made: slack held for the whole corpus.
+/// The items, in a vector of exactly their number. `collect` from a
+/// vector's items reuses that vector's buffer, sized for the bigger records
+/// the extractor made: slack held for the whole corpus.
 fn exactly_sized<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
     let mut sized = Vec::with_capacity(items.len());
     sized.extend(items);
@@ -170,6 +175,13 @@ impl Strings {
         self.list.push(shared.clone());
         self.numbers.insert(shared, id);
         id
+    }
+
+    /// The strings in number order, without the slack of a growing vector.
+    fn into_list(self) -> Vec<Arc<str>> {
+        let mut list = self.list;
+        list.shrink_to_fit();
+        list
     }
 }
 
