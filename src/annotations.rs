@@ -307,18 +307,21 @@ struct Statement<'a> {
 /// Per relation edge between entities (in graph order), and per document
 /// stating it, the first sentence of that document that does.
 fn statements(graph: &KnowledgeGraph) -> impl Iterator<Item = Statement<'_>> {
-    graph.edges().flat_map(move |(_, from, to, edge)| {
-        let (Edge::Relation { predicate, evidence }, Node::Entity(_), Node::Entity(_)) =
-            (edge, &graph.graph[from], &graph.graph[to])
-        else {
-            return Vec::new();
-        };
+    let relations =
+        graph.edges().filter_map(|(_, from, to, edge)| match (edge, &graph.graph[from], &graph.graph[to]) {
+            (Edge::Relation { predicate, evidence }, Node::Entity(_), Node::Entity(_)) => {
+                Some((from, to, *predicate, evidence))
+            }
+            _ => None,
+        });
+    relations.flat_map(|(from, to, predicate, evidence)| {
         let mut docs_seen: HashSet<&DocId> = HashSet::new();
-        evidence
-            .iter()
-            .filter(|sentence| docs_seen.insert(&sentence.doc))
-            .map(|sentence| Statement { from, to, predicate: *predicate, sentence })
-            .collect()
+        evidence.iter().filter(move |sentence| docs_seen.insert(&sentence.doc)).map(move |sentence| Statement {
+            from,
+            to,
+            predicate,
+            sentence,
+        })
     })
 }
 

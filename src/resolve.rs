@@ -336,7 +336,6 @@ fn finish(
 
     let entity_of_key: Vec<Option<EntityId>> = table.keys.iter().map(|key| ids.get(key.as_str()).copied()).collect();
     let documents = sources.iter().map(|s| s.docs.len()).sum();
-    let mentions = keys.iter().flatten().flatten().filter(|key| key.is_some()).count();
     let mut extraction = Extraction {
         entities,
         sources: Vec::with_capacity(sources.len()),
@@ -404,7 +403,7 @@ fn finish(
         }
         mentions_by_source.push(source_mentions);
     }
-    extraction.mentions = Vec::with_capacity(mentions);
+    extraction.mentions = Vec::with_capacity(mentions_by_source.iter().map(Vec::len).sum());
     for source_mentions in mentions_by_source {
         extraction.mentions.extend(source_mentions);
     }
