@@ -314,13 +314,13 @@ fn compare_written(a: (TermRef<'_>, Option<&str>), b: (TermRef<'_>, Option<&str>
 /// byte where `a>` and `b>` differ decides.
 fn compare_iris(a: &str, b: &str) -> std::cmp::Ordering {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let next = |s: &[u8]| s.get(common).copied().unwrap_or(b'>');
-    if common == a.len() && common == b.len() {
-        std::cmp::Ordering::Equal
-    } else {
-        next(a).cmp(&next(b))
-    }
+    let common = a.len().min(b.len());
+    // The shared length compares with memcmp; only a prefix needs the `>`.
+    a[..common].cmp(&b[..common]).then_with(|| match (a.get(common), b.get(common)) {
+        (None, None) => std::cmp::Ordering::Equal,
+        (None, Some(&next)) => b'>'.cmp(&next),
+        (Some(&next), _) => next.cmp(&b'>'),
+    })
 }
 
 fn sort_triples(triples: Vec<Triple>) -> Vec<Triple> {
@@ -624,6 +624,24 @@ fn describe_entity(
         w.add(&membership, org::ORGANIZATION, affiliation);
         for role in &roles {
             w.add(&membership, org::ROLE, role.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compare_iris;
+
+    #[test]
+    fn iris_compare_as_their_written_forms() {
+        // Bytes either side of `>` (`=`, `?`) and prefixes of each other; an
+        // IRI holds no `>` itself.
+        let iris = ["a", "a/", "a/b", "a=", "a?", "ab", "b", "", "a%2F", "a0"];
+        for a in iris {
+            for b in iris {
+                let written = format!("<{a}>").cmp(&format!("<{b}>"));
+                assert_eq!(compare_iris(a, b), written, "{a:?} against {b:?}");
+            }
         }
     }
 }
