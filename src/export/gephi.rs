@@ -217,8 +217,9 @@ pub struct ViewEdge {
     /// Supporting mentions, evidence sentences or documents, summed over the
     /// merged edges.
     pub weight: f64,
-    /// Ids of the supporting documents, in canonical order, without repeats.
-    pub documents: Vec<DocId>,
+    /// The supporting documents' nodes, in canonical order, without repeats;
+    /// their ids are spelled out when written ([`GephiView::edge_values`]).
+    pub documents: Box<[NodeIndex]>,
     /// The earliest date among the supporting documents.
     pub start: Option<PartialDate>,
 }
@@ -235,16 +236,6 @@ impl ViewEdge {
     pub fn target(&self) -> String {
         Context::node_id(self.to)
     }
-
-    /// Column values, absent ones left out, in [`EDGE_COLUMNS`] order.
-    pub fn values(&self) -> Vec<(&'static Column, String)> {
-        let mut values = Vec::new();
-        if !self.documents.is_empty() {
-            let ids: Vec<&str> = self.documents.iter().map(|d| d.as_str()).collect();
-            values.push((&DOCUMENTS, ids.join(" ")));
-        }
-        values
-    }
 }
 
 /// The graph a Gephi file holds: nodes and merged edges, ready to write.
@@ -253,6 +244,24 @@ pub struct GephiView {
     pub directed: bool,
     pub nodes: Vec<ViewNode>,
     pub edges: Vec<ViewEdge>,
+    /// The id of each document node an edge names.
+    pub document_ids: HashMap<NodeIndex, DocId>,
+}
+
+impl GephiView {
+    /// The ids of an edge's supporting documents, in canonical order.
+    pub fn edge_documents<'v>(&'v self, edge: &'v ViewEdge) -> impl Iterator<Item = &'v str> {
+        edge.documents.iter().filter_map(|d| self.document_ids.get(d)).map(DocId::as_str)
+    }
+
+    /// An edge's column values, absent ones left out, in [`EDGE_COLUMNS`] order.
+    pub fn edge_values(&self, edge: &ViewEdge) -> Vec<(&'static Column, String)> {
+        let mut values = Vec::new();
+        if !edge.documents.is_empty() {
+            values.push((&DOCUMENTS, self.edge_documents(edge).collect::<Vec<_>>().join(" ")));
+        }
+        values
+    }
 }
 
 /// Which view of the graph to export.
@@ -368,19 +377,18 @@ impl<'g> Context<'g> {
         }
     }
 
-    /// Sorts and dedups document nodes; returns their ids and earliest date.
-    fn documents(&self, mut docs: Vec<NodeIndex>) -> (Vec<DocId>, Option<PartialDate>) {
+    /// Sorts and dedups document nodes, exactly sized; returns them and their
+    /// earliest date.
+    fn documents(&self, mut docs: Vec<NodeIndex>) -> (Box<[NodeIndex]>, Option<PartialDate>) {
         docs.sort();
         docs.dedup();
         let start = docs.iter().filter_map(|&d| self.graph.document_date(d)).min();
-        let ids = docs
-            .iter()
-            .filter_map(|&d| match &self.graph.graph[d] {
-                Node::Document(doc) => Some(doc.id.clone()),
-                _ => None,
-            })
-            .collect();
-        (ids, start)
+        (docs.into_boxed_slice(), start)
+    }
+
+    /// The id of every document node.
+    fn document_ids(&self) -> HashMap<NodeIndex, DocId> {
+        self.doc_nodes.iter().map(|(&id, &node)| (node, id.clone())).collect()
     }
 
     /// The node with its columns; `start` and `degree` are filled in later.
@@ -464,42 +472,40 @@ impl GephiView {
     /// edge starts before its ends; sources are always visible.
     pub fn full(graph: &KnowledgeGraph, base: &BaseIri) -> GephiView {
         let cx = Context::new(graph, base);
-        let mut merged: BTreeMap<(NodeIndex, NodeIndex, &str), usize> = BTreeMap::new();
-        // (from, to, label, weight, documents) in order of first appearance.
-        let mut edges: Vec<(NodeIndex, NodeIndex, &str, usize, Vec<NodeIndex>)> = Vec::new();
-        for (_, from, to, edge) in graph.edges() {
-            let docs = cx.supporting_documents(from, to, edge);
-            match merged.get(&(from, to, edge.label())) {
-                Some(&at) => {
-                    edges[at].3 += edge.weight();
-                    edges[at].4.extend(docs);
-                }
-                None => {
-                    merged.insert((from, to, edge.label()), edges.len());
-                    edges.push((from, to, edge.label(), edge.weight(), docs));
-                }
+        // Merged edges in order of first appearance, and beside them each
+        // one's supporting documents as met (sorted once every edge is in).
+        let mut edges: Vec<ViewEdge> = Vec::new();
+        let mut supporting: Vec<Vec<NodeIndex>> = Vec::new();
+        {
+            let mut merged: HashMap<(NodeIndex, NodeIndex, &str), usize> = HashMap::new();
+            for (_, from, to, edge) in graph.edges() {
+                let at = *merged.entry((from, to, edge.label())).or_insert_with(|| {
+                    let number = edges.len();
+                    let label = edge.label();
+                    edges.push(ViewEdge { number, from, to, label, weight: 0.0, documents: Box::default(), start: None });
+                    supporting.push(Vec::new());
+                    number
+                });
+                // Weights are small counts: adding them as doubles is exact.
+                edges[at].weight += edge.weight() as f64;
+                supporting[at].extend(cx.supporting_documents(from, to, edge));
             }
         }
         let mut nodes: Vec<ViewNode> = graph.nodes().map(|(i, _)| cx.node(i)).collect();
         for (i, node) in nodes.iter_mut().enumerate() {
             node.start = graph.document_date(NodeIndex::new(i));
         }
-        let edges = edges
-            .into_iter()
-            .enumerate()
-            .map(|(n, (from, to, label, weight, docs))| {
-                let (documents, start) = cx.documents(docs);
-                for end in [from, to] {
-                    let node = &mut nodes[end.index()];
-                    node.degree += 1;
-                    if matches!(graph.graph[end], Node::Entity(_)) {
-                        node.start = earliest(node.start, start);
-                    }
+        for (edge, docs) in edges.iter_mut().zip(supporting) {
+            (edge.documents, edge.start) = cx.documents(docs);
+            for end in [edge.from, edge.to] {
+                let node = &mut nodes[end.index()];
+                node.degree += 1;
+                if matches!(graph.graph[end], Node::Entity(_)) {
+                    node.start = earliest(node.start, edge.start);
                 }
-                ViewEdge { number: n, from, to, label, weight: weight as f64, documents, start }
-            })
-            .collect();
-        GephiView { directed: true, nodes, edges }
+            }
+        }
+        GephiView { directed: true, nodes, edges, document_ids: cx.document_ids() }
     }
 
     /// The comention projection of [`comention_graph`], undirected. Entities
@@ -540,7 +546,7 @@ impl GephiView {
                 })
             })
             .collect();
-        GephiView { directed: false, nodes, edges }
+        GephiView { directed: false, nodes, edges, document_ids: cx.document_ids() }
     }
 }
 

@@ -467,7 +467,7 @@ fn gexf_reads_back_whole() {
         assert_eq!(read.attrs["label"], edge.label);
         assert_eq!(read.attrs["kind"], edge.label);
         assert_eq!(read.attrs["weight"].parse::<f64>().unwrap(), edge.weight);
-        let documents: Vec<&str> = edge.documents.iter().map(|d| d.as_str()).collect();
+        let documents: Vec<&str> = view.edge_documents(edge).collect();
         assert_eq!(
             read.values.get("documents").map(String::as_str),
             Some(documents.join(" ")).filter(|d| !d.is_empty()).as_deref()

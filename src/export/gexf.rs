@@ -108,7 +108,7 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
                                 attr("weight", &double(edge.weight)),
                             ];
                             attrs.extend(start(edge.start));
-                            let values = edge.values();
+                            let values = view.edge_values(edge);
                             let element = w.create_element("edge").with_attributes(attrs);
                             if values.is_empty() {
                                 element.write_empty()?;

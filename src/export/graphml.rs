@@ -83,7 +83,7 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
                             .write_inner_content(|w| {
                                 data(w, "edgelabel", edge.label)?;
                                 data(w, "weight", &double(edge.weight))?;
-                                for (column, value) in edge.values() {
+                                for (column, value) in view.edge_values(edge) {
                                     data(w, column.id, &value)?;
                                 }
                                 Ok(())

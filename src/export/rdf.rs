@@ -73,7 +73,7 @@ pub fn write_datasets(graph: &KnowledgeGraph, base: &BaseIri, outs: &mut [(RdfFo
 
 /// How many named graphs are made at once by [`write_graphs`] (in parallel),
 /// and how many such batches may wait to be written.
-const GRAPHS_PER_BATCH: usize = 256;
+const GRAPHS_PER_BATCH: usize = 64;
 const BATCHES_IN_FLIGHT: usize = 2;
 
 /// One named graph to write: the graph of some source files (one, unless two
