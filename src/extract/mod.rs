@@ -30,9 +30,15 @@ pub struct Knowledge {
     pub role_words: HashSet<String>,
     /// The lexicon's proposal verbs, split into words ("put forward").
     pub proposal_verbs: Vec<Vec<String>>,
+    /// The first words of the proposal verbs: most tokens start none.
+    pub proposal_verb_starts: HashSet<String>,
     /// The lexicon's event and document heads, for lookups by token.
     pub event_heads: HashSet<String>,
     pub document_heads: HashSet<String>,
+    /// The lexicon's proposal and document heads, compounds included
+    /// ("Cyberplan" has the head "Plan").
+    pub proposal_head_words: works::Heads,
+    pub document_head_words: works::Heads,
 }
 
 /// The given-names lexicon compiled into the binary.
@@ -55,11 +61,25 @@ impl Knowledge {
             .chain(lexicon.role_modifiers.iter().map(String::as_str))
             .map(str::to_string)
             .collect();
-        let proposal_verbs =
+        let proposal_verbs: Vec<Vec<String>> =
             lexicon.proposal_verbs.iter().map(|v| v.split(' ').map(str::to_string).collect()).collect();
+        let proposal_verb_starts = proposal_verbs.iter().filter_map(|words| words.first().cloned()).collect();
         let event_heads = lexicon.event_heads.iter().cloned().collect();
         let document_heads = lexicon.document_heads.iter().cloned().collect();
-        Knowledge { lexicon, gazetteer, given_names, role_words, proposal_verbs, event_heads, document_heads }
+        let proposal_head_words = works::Heads::new(&lexicon.proposal_heads);
+        let document_head_words = works::Heads::new(&lexicon.document_heads);
+        Knowledge {
+            lexicon,
+            gazetteer,
+            given_names,
+            role_words,
+            proposal_verbs,
+            proposal_verb_starts,
+            event_heads,
+            document_heads,
+            proposal_head_words,
+            document_head_words,
+        }
     }
 
     /// The built-in lexicon, gazetteer and given names.

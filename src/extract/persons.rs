@@ -54,11 +54,9 @@ fn is_name_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
 
 /// "B.Gafoor": an initial glued to a surname (not "H.E.").
 fn is_initialled(k: &Knowledge, token: &Token) -> bool {
-    if k.lexicon.honorifics.contains(&format!("{}.", token.base())) {
-        return false;
-    }
     let mut chars = token.base().chars();
-    matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some('.'), Some(b)) if a.is_uppercase() && b.is_uppercase())
+    let initialled = matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some('.'), Some(b)) if a.is_uppercase() && b.is_uppercase());
+    initialled && !k.lexicon.honorifics.contains(&format!("{}.", token.base()))
 }
 
 /// The longest run of name words starting at `i` on one line (particles and

@@ -12,6 +12,7 @@
 //! Then acronyms defined in parentheses and bare heads ("the Treaty",
 //! "the PoA") are linked to the names they stand for.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::names::phrase_key;
@@ -186,28 +187,45 @@ fn new_found(
     Found { name, range, etype, naming, roles: Vec::new(), affiliation: None, parent, token: tokens.start }
 }
 
-fn is_head(list: &[String], token: &Token) -> bool {
-    let base = token.base();
-    // The token's lower case, made once and only when a head needs it.
-    let mut lower: Option<String> = None;
-    list.iter().any(|h| {
-        !h.contains(' ')
-            && (h == base
-                || (token.is_capitalised()
-                    && h.len() > 3
-                    && h.chars().next().is_some_and(char::is_uppercase)
-                    && ends_with_lowercased(lower.get_or_insert_with(|| base.to_lowercase()), h)))
-    })
+/// Head words of one class (proposals, documents), for lookups by token.
+#[derive(Debug)]
+pub struct Heads {
+    /// The one-word heads, as written.
+    words: HashSet<String>,
+    /// The capitalised one-word heads longer than three letters, lower-cased:
+    /// a capitalised word ending with one is a compound of it ("Cyberplan").
+    compound_endings: Vec<String>,
 }
 
-/// `lower.ends_with(&head.to_lowercase())`, `lower` being lower case already,
-/// without allocating for an ASCII head.
-fn ends_with_lowercased(lower: &str, head: &str) -> bool {
-    if head.is_ascii() {
-        let (lower, head) = (lower.as_bytes(), head.as_bytes());
-        lower.len() >= head.len() && lower[lower.len() - head.len()..].eq_ignore_ascii_case(head)
+impl Heads {
+    pub fn new(list: &[String]) -> Heads {
+        let words: HashSet<String> = list.iter().filter(|h| !h.contains(' ')).cloned().collect();
+        let mut compound_endings: Vec<String> = words
+            .iter()
+            .filter(|h| h.len() > 3 && h.chars().next().is_some_and(char::is_uppercase))
+            .map(|h| h.to_lowercase())
+            .collect();
+        compound_endings.sort();
+        Heads { words, compound_endings }
+    }
+
+    /// Whether the token (without its possessive) is a head, or a
+    /// capitalised compound of one.
+    pub fn matches(&self, token: &Token) -> bool {
+        let base = token.base();
+        self.words.contains(base)
+            || (token.is_capitalised() && self.compound_endings.iter().any(|head| ends_with_ignoring_case(base, head)))
+    }
+}
+
+/// `word.to_lowercase().ends_with(lower)`, `lower` being lower case already,
+/// without allocating when both are ASCII.
+fn ends_with_ignoring_case(word: &str, lower: &str) -> bool {
+    if word.is_ascii() && lower.is_ascii() {
+        let (word, lower) = (word.as_bytes(), lower.as_bytes());
+        word.len() >= lower.len() && word[word.len() - lower.len()..].eq_ignore_ascii_case(lower)
     } else {
-        lower.ends_with(&head.to_lowercase())
+        word.to_lowercase().ends_with(lower)
     }
 }
 
@@ -500,7 +518,7 @@ fn quoted_titles(source: &str, doc: &DocText, found: &mut Vec<Found>) {
 
 fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found: &mut Vec<Found>) {
     let tokens = &doc.tokens;
-    let heads = &k.lexicon.proposal_heads;
+    let heads = &k.proposal_head_words;
     let push = |found: &mut Vec<Found>, span: Range<usize>, parent: Option<usize>| {
         let range = tokens[span.start].start..tokens[span.end - 1].end;
         if found.iter().any(|f| f.range.start < range.end && range.start < f.range.end) {
@@ -516,7 +534,7 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         // (a) "draft …"
         if t.text.eq_ignore_ascii_case("draft") && tokens.get(i + 1).is_none_or(|n| n.text != "of") {
             let Some(head) = (i + 1..(i + 5).min(line_end))
-                .find(|&h| is_head(heads, &tokens[h]) || is_head(&k.lexicon.document_heads, &tokens[h]))
+                .find(|&h| heads.matches(&tokens[h]) || k.document_head_words.matches(&tokens[h]))
             else {
                 continue;
             };
@@ -549,7 +567,7 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             while np < line_end && matches!(tokens[np].text, "a" | "an" | "the" | "following") {
                 np += 1;
             }
-            let Some(head) = (np..(np + 4).min(line_end)).find(|&h| is_head(heads, &tokens[h])) else { continue };
+            let Some(head) = (np..(np + 4).min(line_end)).find(|&h| heads.matches(&tokens[h])) else { continue };
             if (np..head).any(|m| {
                 !(tokens[m].is_lower() || doc.gazetteer_at[m].is_some())
                     || k.lexicon.phrase_stop_words.contains(tokens[m].text)
@@ -564,7 +582,7 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         }
         // (c) "universal rules of …", "intergovernmental directory of …"
         if matches!(t.text, "universal" | "intergovernmental" | "permanent") {
-            let Some(head) = (i + 1..(i + 3).min(line_end)).find(|&h| is_head(heads, &tokens[h])) else { continue };
+            let Some(head) = (i + 1..(i + 3).min(line_end)).find(|&h| heads.matches(&tokens[h])) else { continue };
             let end = noun_phrase_end(doc, k, head, line_end);
             if end > head + 2 {
                 push(found, i..end, None);
@@ -577,7 +595,7 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             if tokens.get(h).is_some_and(|n| matches!(n.text, "a" | "an" | "the")) {
                 h += 1;
             }
-            if tokens.get(h).is_some_and(|n| is_head(heads, n) && n.text != "concept") {
+            if tokens.get(h).is_some_and(|n| heads.matches(n) && n.text != "concept") {
                 let end = noun_phrase_end(doc, k, h, line_end);
                 push(found, i..end, None);
             }
@@ -586,8 +604,11 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         // (e) a named plan: "the Peaceful Cyberplan for OSCE", "Programme of Action".
         let multiword = t.is_capitalised()
             && tokens.get(i + 1).is_some_and(|n| n.text == "of")
-            && tokens.get(i + 2).is_some_and(|n| heads.iter().any(|h| *h == format!("{} of {}", t.text, n.text)));
-        if t.is_capitalised() && (is_head(heads, t) || multiword) {
+            && tokens.get(i + 2).is_some_and(|n| {
+                let name = format!("{} of {}", t.text, n.text);
+                k.lexicon.proposal_heads.contains(&name)
+            });
+        if t.is_capitalised() && (heads.matches(t) || multiword) {
             let mut left = i;
             while left > line_start
                 && tokens[left - 1].is_capitalised()
@@ -633,6 +654,9 @@ fn noun_phrase_end(doc: &DocText, k: &Knowledge, head: usize, line_end: usize) -
 /// If token `i` starts a proposal verb, the token after it.
 fn verb_end(doc: &DocText, k: &Knowledge, i: usize) -> Option<usize> {
     let tokens = &doc.tokens;
+    if !k.proposal_verb_starts.contains(tokens[i].text) {
+        return None;
+    }
     k.proposal_verbs.iter().find_map(|words| {
         let matches = words.iter().enumerate().all(|(n, w)| tokens.get(i + n).is_some_and(|t| t.text == *w));
         matches.then_some(i + words.len())
