@@ -670,7 +670,8 @@ fn rules_of_conduct_phrases(source: &str, doc: &DocText, k: &Knowledge, found: &
     for i in 0..tokens.len() {
         let t = &tokens[i];
         let base = t.text.split('/').next().unwrap_or(t.text);
-        if !matches!(base.to_lowercase().as_str(), "rules" | "norms")
+        // (No other letter lower-cases to one of these: ASCII folding is enough.)
+        if !(base.eq_ignore_ascii_case("rules") || base.eq_ignore_ascii_case("norms"))
             || tokens.get(i + 1).is_none_or(|n| n.text != "of")
         {
             continue;
