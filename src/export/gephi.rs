@@ -238,20 +238,40 @@ impl ViewEdge {
     }
 }
 
-/// The graph a Gephi file holds: nodes and merged edges, ready to write.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GephiView {
-    pub directed: bool,
-    pub nodes: Vec<ViewNode>,
-    pub edges: Vec<ViewEdge>,
-    /// The id of each document node an edge names.
-    pub document_ids: HashMap<NodeIndex, DocId>,
+/// A node of the view and what its edges give it. Its columns are read from
+/// the knowledge graph as it is written ([`GephiView::nodes`]): a view of a
+/// big corpus holds hundreds of thousands of nodes.
+#[derive(Debug, Clone, Copy)]
+struct NodePlace {
+    index: NodeIndex,
+    start: Option<PartialDate>,
+    degree: usize,
 }
 
-impl GephiView {
+/// The graph a Gephi file holds: nodes and merged edges, ready to write.
+pub struct GephiView<'g> {
+    pub directed: bool,
+    places: Vec<NodePlace>,
+    pub edges: Vec<ViewEdge>,
+    cx: Context<'g>,
+}
+
+impl GephiView<'_> {
+    pub fn node_count(&self) -> usize {
+        self.places.len()
+    }
+
+    /// The nodes with their columns, in order, each made as it is asked for.
+    pub fn nodes(&self) -> impl Iterator<Item = ViewNode> + '_ {
+        self.places.iter().map(|place| ViewNode { start: place.start, degree: place.degree, ..self.cx.node(place.index) })
+    }
+
     /// The ids of an edge's supporting documents, in canonical order.
     pub fn edge_documents<'v>(&'v self, edge: &'v ViewEdge) -> impl Iterator<Item = &'v str> {
-        edge.documents.iter().filter_map(|d| self.document_ids.get(d)).map(DocId::as_str)
+        edge.documents.iter().filter_map(|&d| match &self.cx.graph.graph[d] {
+            Node::Document(doc) => Some(doc.id.as_str()),
+            _ => None,
+        })
     }
 
     /// An edge's column values, absent ones left out, in [`EDGE_COLUMNS`] order.
@@ -339,16 +359,22 @@ pub fn parse_types(list: &str) -> crate::Result<Vec<EntityType>> {
         .collect()
 }
 
-/// Reads what every view needs from the knowledge graph once.
+/// What a view reads its nodes' columns from.
 struct Context<'g> {
     graph: &'g KnowledgeGraph,
-    doc_nodes: HashMap<&'g DocId, NodeIndex>,
     base: &'g BaseIri,
 }
 
+/// Each document's node, by id.
+type DocNodes<'g> = HashMap<&'g DocId, NodeIndex>;
+
 impl<'g> Context<'g> {
     fn new(graph: &'g KnowledgeGraph, base: &'g BaseIri) -> Self {
-        Context { graph, doc_nodes: graph.documents().map(|(i, d)| (&d.id, i)).collect(), base }
+        Context { graph, base }
+    }
+
+    fn doc_nodes(&self) -> DocNodes<'g> {
+        self.graph.documents().map(|(i, d)| (&d.id, i)).collect()
     }
 
     /// The IRI the RDF exports give the node.
@@ -366,13 +392,13 @@ impl<'g> Context<'g> {
     }
 
     /// The documents that support one edge of the knowledge graph.
-    fn supporting_documents(&self, from: NodeIndex, to: NodeIndex, edge: &Edge) -> Vec<NodeIndex> {
+    fn supporting_documents(doc_nodes: &DocNodes<'_>, from: NodeIndex, to: NodeIndex, edge: &Edge) -> Vec<NodeIndex> {
         match edge {
             Edge::Contains => vec![to],
             Edge::Mentions(_) | Edge::Speaker | Edge::DeliveredAt => vec![from],
             Edge::Affiliation => Vec::new(),
             Edge::Relation { evidence, .. } => {
-                evidence.iter().filter_map(|e| self.doc_nodes.get(&e.doc).copied()).collect()
+                evidence.iter().filter_map(|e| doc_nodes.get(&e.doc).copied()).collect()
             }
         }
     }
@@ -384,11 +410,6 @@ impl<'g> Context<'g> {
         docs.dedup();
         let start = docs.iter().filter_map(|&d| self.graph.document_date(d)).min();
         (docs.into_boxed_slice(), start)
-    }
-
-    /// The id of every document node.
-    fn document_ids(&self) -> HashMap<NodeIndex, DocId> {
-        self.doc_nodes.iter().map(|(&id, &node)| (node, id.clone())).collect()
     }
 
     /// The node with its columns; `start` and `degree` are filled in later.
@@ -450,14 +471,14 @@ impl<'g> Context<'g> {
     }
 }
 
-impl GephiView {
+impl<'g> GephiView<'g> {
     /// The view `options` asks for.
     pub fn new(
-        graph: &KnowledgeGraph,
+        graph: &'g KnowledgeGraph,
         projection: Projection,
         types: Option<&[EntityType]>,
-        base: &BaseIri,
-    ) -> GephiView {
+        base: &'g BaseIri,
+    ) -> GephiView<'g> {
         match projection {
             Projection::Full => GephiView::full(graph, base),
             Projection::Comention => GephiView::comention(graph, types, base),
@@ -470,8 +491,9 @@ impl GephiView {
     /// of the edges that reach it (the documents that mention it, name it as
     /// speaker or event, or state one of its relations), so that no dated
     /// edge starts before its ends; sources are always visible.
-    pub fn full(graph: &KnowledgeGraph, base: &BaseIri) -> GephiView {
+    pub fn full(graph: &'g KnowledgeGraph, base: &'g BaseIri) -> GephiView<'g> {
         let cx = Context::new(graph, base);
+        let doc_nodes = cx.doc_nodes();
         // Merged edges in order of first appearance, and beside them each
         // one's supporting documents as met (sorted once every edge is in).
         let mut edges: Vec<ViewEdge> = Vec::new();
@@ -488,13 +510,11 @@ impl GephiView {
                 });
                 // Weights are small counts: adding them as doubles is exact.
                 edges[at].weight += edge.weight() as f64;
-                supporting[at].extend(cx.supporting_documents(from, to, edge));
+                supporting[at].extend(Context::supporting_documents(&doc_nodes, from, to, edge));
             }
         }
-        let mut nodes: Vec<ViewNode> = graph.nodes().map(|(i, _)| cx.node(i)).collect();
-        for (i, node) in nodes.iter_mut().enumerate() {
-            node.start = graph.document_date(NodeIndex::new(i));
-        }
+        let mut nodes: Vec<NodePlace> =
+            graph.nodes().map(|(index, _)| NodePlace { index, start: graph.document_date(index), degree: 0 }).collect();
         for (edge, docs) in edges.iter_mut().zip(supporting) {
             (edge.documents, edge.start) = cx.documents(docs);
             for end in [edge.from, edge.to] {
@@ -505,26 +525,24 @@ impl GephiView {
                 }
             }
         }
-        GephiView { directed: true, nodes, edges, document_ids: cx.document_ids() }
+        GephiView { directed: true, places: nodes, edges, cx }
     }
 
     /// The comention projection of [`comention_graph`], undirected. Entities
     /// start at the earliest date of the documents that mention them.
-    pub fn comention(graph: &KnowledgeGraph, types: Option<&[EntityType]>, base: &BaseIri) -> GephiView {
+    pub fn comention(graph: &'g KnowledgeGraph, types: Option<&[EntityType]>, base: &'g BaseIri) -> GephiView<'g> {
         let cx = Context::new(graph, base);
         let projection = comention_graph(graph, types);
-        let mut nodes: Vec<ViewNode> = projection
+        let mut nodes: Vec<NodePlace> = projection
             .node_weights()
             .map(|&entity| {
-                let mut node = cx.node(entity);
                 let mentioning: Vec<NodeIndex> = graph
                     .in_edges(entity)
                     .into_iter()
                     .filter(|(_, edge)| matches!(edge, Edge::Mentions(_)))
                     .map(|(doc, _)| doc)
                     .collect();
-                node.start = cx.documents(mentioning).1;
-                node
+                NodePlace { index: entity, start: cx.documents(mentioning).1, degree: 0 }
             })
             .collect();
         let edges = projection
@@ -546,7 +564,7 @@ impl GephiView {
                 })
             })
             .collect();
-        GephiView { directed: false, nodes, edges, document_ids: cx.document_ids() }
+        GephiView { directed: false, places: nodes, edges, cx }
     }
 }
 

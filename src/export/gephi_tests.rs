@@ -436,14 +436,15 @@ fn dispatch_writes_the_same_as_the_writers() {
 #[test]
 fn gexf_reads_back_whole() {
     let graph = fixture();
-    let view = GephiView::full(&graph, &crate::vocab::BaseIri::default());
+    let base = crate::vocab::BaseIri::default();
+    let view = GephiView::full(&graph, &base);
     let (root, nodes, edges) = read_gexf(&gexf_of(&graph, &Options::default()));
     assert_eq!(root.child("graph").attr("defaultedgetype"), Some("directed"));
-    assert_eq!(nodes.len(), view.nodes.len());
+    assert_eq!(nodes.len(), view.node_count());
     for ((index, node), read) in graph.nodes().zip(&nodes) {
         let id = format!("n{}", index.index());
         assert_eq!(read.attrs["id"], id);
-        let wanted = view.nodes.iter().find(|n| n.id == id).unwrap();
+        let wanted = view.nodes().find(|n| n.id == id).unwrap();
         let values: BTreeMap<String, String> =
             wanted.values.iter().map(|(c, v)| (c.id.to_string(), expected(v))).collect();
         assert_eq!(read.values, values);
@@ -533,7 +534,7 @@ fn every_node_iri_is_a_subject_of_the_rdf_export() {
         .collect();
     for projection in [Projection::Full, Projection::Comention] {
         let view = GephiView::new(&graph, projection, None, &base);
-        for node in &view.nodes {
+        for node in view.nodes() {
             let iri = node.value(&super::gephi::IRI).expect("every node has an iri");
             assert!(iri.starts_with("https://example.org/kg/"), "{iri}");
             assert!(subjects.contains(iri), "{} ({iri}) is not described in the RDF", node.label);

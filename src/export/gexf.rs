@@ -76,7 +76,7 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
                     attributes(w, "node", &NODE_COLUMNS)?;
                     attributes(w, "edge", &EDGE_COLUMNS)?;
                     w.create_element("nodes").write_inner_content(|w| {
-                        for node in &view.nodes {
+                        for node in view.nodes() {
                             let mut attrs = vec![attr("id", &node.id), attr("label", &node.label)];
                             attrs.extend(start(node.start));
                             w.create_element("node").with_attributes(attrs).write_inner_content(|w| {

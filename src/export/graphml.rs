@@ -61,7 +61,7 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
             w.create_element("graph")
                 .with_attributes([attr("id", "G"), attr("edgedefault", edgedefault)])
                 .write_inner_content(|w| {
-                    for node in &view.nodes {
+                    for node in view.nodes() {
                         w.create_element("node").with_attributes([attr("id", &node.id)]).write_inner_content(|w| {
                             data(w, "label", &node.label)?;
                             for (column, value) in &node.values {

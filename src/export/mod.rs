@@ -68,7 +68,7 @@ impl Default for Options {
 
 impl Options {
     /// The Gephi view of `graph` these options ask for.
-    pub fn view(&self, graph: &KnowledgeGraph) -> GephiView {
+    pub fn view<'g>(&'g self, graph: &'g KnowledgeGraph) -> GephiView<'g> {
         GephiView::new(graph, self.projection, self.types.as_deref(), &self.base_iri)
     }
 }
