@@ -13,6 +13,7 @@
 //! `e0, e1, ...` in the order edges are written.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -127,6 +128,13 @@ pub fn sanitize(value: &str) -> Cow<'_, str> {
 /// day is the first one (`2019` → `2019-01-01`, `2019-06` → `2019-06-01`).
 pub fn timeline_date(date: PartialDate) -> String {
     PartialDate { year: date.year, month: Some(date.month.unwrap_or(1)), day: Some(date.day.unwrap_or(1)) }.to_string()
+}
+
+/// Document nodes in canonical order, without repeats, exactly sized.
+fn sorted_unique(mut docs: Vec<NodeIndex>) -> Box<[NodeIndex]> {
+    docs.sort();
+    docs.dedup();
+    docs.into_boxed_slice()
 }
 
 /// The earlier of two dates, an absent date being no date (not the earliest).
@@ -403,13 +411,9 @@ impl<'g> Context<'g> {
         }
     }
 
-    /// Sorts and dedups document nodes, exactly sized; returns them and their
-    /// earliest date.
-    fn documents(&self, mut docs: Vec<NodeIndex>) -> (Box<[NodeIndex]>, Option<PartialDate>) {
-        docs.sort();
-        docs.dedup();
-        let start = docs.iter().filter_map(|&d| self.graph.document_date(d)).min();
-        (docs.into_boxed_slice(), start)
+    /// The earliest date of some documents.
+    fn earliest_date(&self, docs: &[NodeIndex]) -> Option<PartialDate> {
+        docs.iter().filter_map(|&d| self.graph.document_date(d)).min()
     }
 
     /// The node with its columns; `start` and `degree` are filled in later.
@@ -494,29 +498,38 @@ impl<'g> GephiView<'g> {
     pub fn full(graph: &'g KnowledgeGraph, base: &'g BaseIri) -> GephiView<'g> {
         let cx = Context::new(graph, base);
         let doc_nodes = cx.doc_nodes();
-        // Merged edges in order of first appearance, and beside them each
-        // one's supporting documents as met (sorted once every edge is in).
-        let mut edges: Vec<ViewEdge> = Vec::new();
-        let mut supporting: Vec<Vec<NodeIndex>> = Vec::new();
+        // Merged edges in order of first appearance. Sized for every edge
+        // of the graph up front (few merge): a vector or map that doubles
+        // as it fills holds both buffers while it copies.
+        let mut edges: Vec<ViewEdge> = Vec::with_capacity(graph.graph.edge_count());
         {
-            let mut merged: HashMap<(NodeIndex, NodeIndex, &str), usize> = HashMap::new();
+            let mut merged: HashMap<(NodeIndex, NodeIndex, &str), usize> =
+                HashMap::with_capacity(graph.graph.edge_count());
             for (_, from, to, edge) in graph.edges() {
-                let at = *merged.entry((from, to, edge.label())).or_insert_with(|| {
-                    let number = edges.len();
-                    let label = edge.label();
-                    edges.push(ViewEdge { number, from, to, label, weight: 0.0, documents: Box::default(), start: None });
-                    supporting.push(Vec::new());
-                    number
-                });
+                let docs = Context::supporting_documents(&doc_nodes, from, to, edge);
                 // Weights are small counts: adding them as doubles is exact.
-                edges[at].weight += edge.weight() as f64;
-                supporting[at].extend(Context::supporting_documents(&doc_nodes, from, to, edge));
+                let weight = edge.weight() as f64;
+                match merged.entry((from, to, edge.label())) {
+                    Entry::Occupied(at) => {
+                        let merged_edge = &mut edges[*at.get()];
+                        merged_edge.weight += weight;
+                        let mut all = std::mem::take(&mut merged_edge.documents).into_vec();
+                        all.extend(docs);
+                        merged_edge.documents = sorted_unique(all);
+                    }
+                    Entry::Vacant(slot) => {
+                        let number = *slot.insert(edges.len());
+                        let (label, documents) = (edge.label(), sorted_unique(docs));
+                        edges.push(ViewEdge { number, from, to, label, weight, documents, start: None });
+                    }
+                }
             }
         }
+        edges.shrink_to_fit();
         let mut nodes: Vec<NodePlace> =
             graph.nodes().map(|(index, _)| NodePlace { index, start: graph.document_date(index), degree: 0 }).collect();
-        for (edge, docs) in edges.iter_mut().zip(supporting) {
-            (edge.documents, edge.start) = cx.documents(docs);
+        for edge in &mut edges {
+            edge.start = cx.earliest_date(&edge.documents);
             for end in [edge.from, edge.to] {
                 let node = &mut nodes[end.index()];
                 node.degree += 1;
@@ -542,7 +555,7 @@ impl<'g> GephiView<'g> {
                     .filter(|(_, edge)| matches!(edge, Edge::Mentions(_)))
                     .map(|(doc, _)| doc)
                     .collect();
-                NodePlace { index: entity, start: cx.documents(mentioning).1, degree: 0 }
+                NodePlace { index: entity, start: cx.earliest_date(&mentioning), degree: 0 }
             })
             .collect();
         let edges = projection
@@ -552,7 +565,8 @@ impl<'g> GephiView<'g> {
                 let weight = &projection[e];
                 nodes[a.index()].degree += 1;
                 nodes[b.index()].degree += 1;
-                let (documents, start) = cx.documents(weight.documents.clone());
+                let documents = sorted_unique(weight.documents.clone());
+                let start = cx.earliest_date(&documents);
                 Some(ViewEdge {
                     number: e.index(),
                     from: projection[a],

