@@ -296,7 +296,11 @@ impl GephiView<'_> {
 
     /// The nodes with their columns, in order, each made as it is asked for.
     pub fn nodes(&self) -> impl Iterator<Item = ViewNode> + '_ {
-        self.places.iter().map(|place| ViewNode { start: place.start, degree: place.degree, ..self.cx.node(place.index) })
+        self.places.iter().map(|place| ViewNode {
+            start: place.start,
+            degree: place.degree,
+            ..self.cx.node(place.index)
+        })
     }
 
     /// The ids of an edge's supporting documents, in canonical order.
@@ -430,9 +434,7 @@ impl<'g> Context<'g> {
             Edge::Contains => vec![to],
             Edge::Mentions(_) | Edge::Speaker | Edge::DeliveredAt => vec![from],
             Edge::Affiliation => Vec::new(),
-            Edge::Relation { evidence, .. } => {
-                evidence.iter().filter_map(|e| doc_nodes.get(&e.doc).copied()).collect()
-            }
+            Edge::Relation { evidence, .. } => evidence.iter().filter_map(|e| doc_nodes.get(&e.doc).copied()).collect(),
         }
     }
 
@@ -547,19 +549,19 @@ impl<'g> GephiView<'g> {
             }
         }
         drop((leaders, numbers));
-        let mut nodes: Vec<NodePlace> =
+        let mut places: Vec<NodePlace> =
             graph.nodes().map(|(index, _)| NodePlace { index, start: graph.document_date(index), degree: 0 }).collect();
         for edge in &mut edges {
             edge.start = cx.earliest_date(&edge.documents);
             for end in [edge.from, edge.to] {
-                let node = &mut nodes[end.index()];
+                let node = &mut places[end.index()];
                 node.degree += 1;
                 if matches!(graph.graph[end], Node::Entity(_)) {
                     node.start = earliest(node.start, edge.start);
                 }
             }
         }
-        GephiView { directed: true, places: nodes, edges, cx }
+        GephiView { directed: true, places, edges, cx }
     }
 
     /// The comention projection of [`comention_graph`], undirected. Entities
@@ -567,7 +569,7 @@ impl<'g> GephiView<'g> {
     pub fn comention(graph: &'g KnowledgeGraph, types: Option<&[EntityType]>, base: &'g BaseIri) -> GephiView<'g> {
         let cx = Context::new(graph, base);
         let projection = comention_graph(graph, types);
-        let mut nodes: Vec<NodePlace> = projection
+        let mut places: Vec<NodePlace> = projection
             .node_weights()
             .map(|&entity| {
                 let mentioning: Vec<NodeIndex> = graph
@@ -584,8 +586,8 @@ impl<'g> GephiView<'g> {
             .filter_map(|e| {
                 let (a, b) = projection.edge_endpoints(e)?;
                 let weight = &projection[e];
-                nodes[a.index()].degree += 1;
-                nodes[b.index()].degree += 1;
+                places[a.index()].degree += 1;
+                places[b.index()].degree += 1;
                 let documents = sorted_unique(weight.documents.clone());
                 let start = cx.earliest_date(&documents);
                 Some(ViewEdge {
@@ -599,7 +601,7 @@ impl<'g> GephiView<'g> {
                 })
             })
             .collect();
-        GephiView { directed: false, places: nodes, edges, cx }
+        GephiView { directed: false, places, edges, cx }
     }
 }
 

@@ -777,3 +777,21 @@ fn acronyms_and_bare_heads(source: &str, doc: &DocText, found: &mut Vec<Found>) 
     }
     found.extend(extra);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Heads;
+    use crate::extract::text::tokenize;
+
+    #[test]
+    fn heads_match_whole_words_and_capitalised_compounds() {
+        let heads = Heads::new(&["Plan".into(), "plan".into(), "treaty".into(), "code of conduct".into()]);
+        let matches = |text: &str| tokenize(text, 0).iter().map(|t| heads.matches(t)).collect::<Vec<_>>();
+        assert_eq!(matches("plan Plan Plan's Cyberplan CYBERPLAN"), [true, true, true, true, true]);
+        // Not heads: a lower-case compound, a head listed only in lower case
+        // but written capitalised, one word of a multi-word head.
+        assert_eq!(matches("cyberplan Treaty code"), [false, false, false]);
+        // A compound ends with the head; a non-ASCII one is lower-cased whole.
+        assert_eq!(matches("Peaceplanning Überplan"), [false, true]);
+    }
+}
