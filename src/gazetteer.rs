@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
@@ -77,7 +78,9 @@ pub struct Entry {
 pub struct Hit {
     pub range: Range<usize>,
     /// Indices into [`Gazetteer::entries`]; more than one for a shared acronym.
-    pub entries: Vec<usize>,
+    /// Shared with the gazetteer's pattern table: a hit (and every mention
+    /// made from it, millions in a big corpus) allocates nothing for them.
+    pub entries: Arc<[usize]>,
     /// Whether the surface form is an acronym (shared forms are acronyms).
     pub acronym: bool,
 }
@@ -94,7 +97,7 @@ pub struct Gazetteer {
     by_id: HashMap<String, usize>,
     matcher: AhoCorasick,
     /// For each automaton pattern: the entries it names and whether it is an acronym.
-    patterns: Vec<(Vec<usize>, bool)>,
+    patterns: Vec<(Arc<[usize]>, bool)>,
     demonyms: HashMap<String, usize>,
 }
 
@@ -163,7 +166,8 @@ impl Gazetteer {
             .map_err(|e| Error::data(origin, 0, format!("cannot build the name matcher: {e}")))?;
         let demonyms =
             entries.iter().enumerate().flat_map(|(i, e)| e.demonyms.iter().map(move |d| (d.clone(), i))).collect();
-        Ok(Gazetteer { entries, by_id, matcher, patterns: forms.into_iter().map(|(_, p)| p).collect(), demonyms })
+        let patterns = forms.into_iter().map(|(_, (indices, acronym))| (Arc::from(indices), acronym)).collect();
+        Ok(Gazetteer { entries, by_id, matcher, patterns, demonyms })
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {

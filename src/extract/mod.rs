@@ -13,6 +13,7 @@ pub mod works;
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::gazetteer::{Gazetteer, Hit};
 use crate::lexicon::Lexicon;
@@ -92,7 +93,7 @@ impl Knowledge {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Naming {
     /// A gazetteer name; several entries when an acronym is shared.
-    Gazetteer { entries: Vec<usize>, acronym: bool },
+    Gazetteer { entries: Arc<[usize]>, acronym: bool },
     /// A person's name as printed, without courtesy title.
     Person,
     /// "the Fifth Session of the OEWG": an ordinal sitting of a body (the
@@ -304,7 +305,7 @@ fn demonym_sides(source: &str, doc: &mut DocText, gazetteer: &Gazetteer, tokens:
             name: source[range.clone()].to_string(),
             range,
             etype: EntityType::Country,
-            naming: Naming::Gazetteer { entries: vec![country], acronym: false },
+            naming: Naming::Gazetteer { entries: Arc::from([country]), acronym: false },
             roles: Vec::new(),
             affiliation: None,
             parent: None,
