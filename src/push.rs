@@ -152,7 +152,8 @@ fn send_all(
     let origin = path.display().to_string();
     let mut started: HashSet<GraphName> = HashSet::new();
     let mut batch: Option<Batch> = None;
-    let mut merged: HashSet<Triple> = HashSet::new();
+    // The N-Triples lines of the default graph's merge: a set, each once.
+    let mut merged: HashSet<Vec<u8>> = HashSet::new();
     for quad in RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file)) {
         let Quad { subject, predicate, object, graph_name } =
             quad.map_err(|e| Error::Rdf { origin: origin.clone(), message: e.to_string() })?;
@@ -166,10 +167,10 @@ fn send_all(
             send_batch(client, batch.take(), &mut started, report, options, log)?;
         }
         let current = batch.get_or_insert_with(|| Batch::new(graph_name));
-        let triple = Triple::new(subject, predicate, object);
-        current.add(&triple)?;
+        let line = ntriples_line(&Triple::new(subject, predicate, object))?;
+        current.add(&line);
         if options.default_graph {
-            merged.insert(triple);
+            merged.insert(line);
         }
     }
     send_batch(client, batch.take(), &mut started, report, options, log)?;
@@ -183,21 +184,23 @@ fn send_all(
 /// in a stable order (the same build sends the same bytes).
 fn send_merge(
     client: &Client,
-    merged: HashSet<Triple>,
+    merged: HashSet<Vec<u8>>,
     started: &mut HashSet<GraphName>,
     report: &mut Report,
     options: &Options,
     log: &mut dyn FnMut(&str),
 ) -> Result<()> {
-    let mut triples: Vec<(String, Triple)> = merged.into_iter().map(|t| (t.to_string(), t)).collect();
-    triples.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Lines sort as the triples' written forms do: the " ." that ends
+    // each sorts before any byte that could continue a term.
+    let mut lines: Vec<Vec<u8>> = merged.into_iter().collect();
+    lines.sort_unstable();
     let mut batch = Batch::new(GraphName::DefaultGraph);
-    for (_, triple) in &triples {
+    for line in &lines {
         if batch.body.len() >= options.batch_bytes {
             let full = std::mem::replace(&mut batch, Batch::new(GraphName::DefaultGraph));
             send_batch(client, Some(full), started, report, options, log)?;
         }
-        batch.add(triple)?;
+        batch.add(line);
     }
     send_batch(client, Some(batch), started, report, options, log)
 }
@@ -230,9 +233,16 @@ pub fn push(dir: &Path, target: &Target, options: &Options, log: &mut dyn FnMut(
     })?;
     if options.replace {
         let namespace = vocab::namespace(&options.base_iri, Kind::Graph);
+        let pushed: HashSet<&str> = report
+            .graphs
+            .iter()
+            .filter_map(|(g, _)| match g {
+                GraphName::NamedNode(n) => Some(n.as_str()),
+                _ => None,
+            })
+            .collect();
         for graph in client.list_graphs(&namespace, log)? {
-            let pushed = report.graphs.iter().any(|(g, _)| matches!(g, GraphName::NamedNode(n) if n.as_str() == graph));
-            if !pushed && graph.starts_with(&namespace) {
+            if !pushed.contains(graph.as_str()) && graph.starts_with(&namespace) {
                 if !options.dry_run {
                     client.delete_graph(&graph, log)?;
                 }
@@ -255,13 +265,20 @@ impl Batch {
         Batch { graph, body: Vec::new(), triples: 0 }
     }
 
-    fn add(&mut self, triple: &Triple) -> Result<()> {
-        let mut writer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(&mut self.body);
-        writer.serialize_triple(triple).map_err(|e| Error::io("<request body>", e))?;
-        writer.finish().map_err(|e| Error::io("<request body>", e))?;
+    /// Adds one triple's N-Triples line.
+    fn add(&mut self, line: &[u8]) {
+        self.body.extend_from_slice(line);
         self.triples += 1;
-        Ok(())
     }
+}
+
+/// A triple's N-Triples line, newline included.
+fn ntriples_line(triple: &Triple) -> Result<Vec<u8>> {
+    let mut line = Vec::new();
+    let mut writer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(&mut line);
+    writer.serialize_triple(triple).map_err(|e| Error::io("<request body>", e))?;
+    writer.finish().map_err(|e| Error::io("<request body>", e))?;
+    Ok(line)
 }
 
 fn send_batch(

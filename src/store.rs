@@ -63,20 +63,38 @@ fn store_error(origin: &str, e: impl std::fmt::Display) -> Error {
 /// A store holding the graph's quads and the ontology (in its own named graph).
 pub fn from_graph(graph: &KnowledgeGraph, base: &BaseIri) -> Result<Store> {
     let store = Store::new().map_err(|e| store_error("<store>", e))?;
-    store.extend(rdf::dataset(graph, base)?).map_err(|e| store_error("<store>", e))?;
-    merge_into_default_graph(&store)?;
+    let quads = rdf::dataset(graph, base)?.into_iter().map(Ok::<_, std::convert::Infallible>);
+    load_with_merge(&store, "<store>", quads)?;
     Ok(store)
 }
 
-/// Copies every triple of the named graphs into the default graph; the
-/// store keeps a set of quads, so each triple lands there once.
-fn merge_into_default_graph(store: &Store) -> Result<()> {
-    let merged = store
-        .iter()
-        .map(|quad| quad.map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)))
-        .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(|e| store_error("<store>", e))?;
-    store.extend(merged).map_err(|e| store_error("<store>", e))
+/// How many quads (their default-graph copies included) one transaction adds.
+const LOAD_BATCH: usize = 1 << 16;
+
+/// Adds quads to the store, each also into the default graph, so that the
+/// default graph is the merge of the named graphs (the store keeps a set of
+/// quads: each triple lands there once). Added in batches as they come, so
+/// a big dataset is never held a second time beside the store.
+fn load_with_merge<E: std::fmt::Display>(
+    store: &Store,
+    origin: &str,
+    quads: impl IntoIterator<Item = std::result::Result<Quad, E>>,
+) -> Result<()> {
+    let mut batch = Vec::with_capacity(LOAD_BATCH);
+    for quad in quads {
+        let quad = quad.map_err(|e| store_error(origin, e))?;
+        batch.push(Quad::new(
+            quad.subject.clone(),
+            quad.predicate.clone(),
+            quad.object.clone(),
+            GraphName::DefaultGraph,
+        ));
+        batch.push(quad);
+        if batch.len() >= LOAD_BATCH {
+            store.extend(batch.drain(..)).map_err(|e| store_error(origin, e))?;
+        }
+    }
+    store.extend(batch).map_err(|e| store_error(origin, e))
 }
 
 /// A store holding a build's output directory: `DIR/graph.nq` and
@@ -86,21 +104,19 @@ pub fn from_dir(dir: &Path) -> Result<Store> {
     let store = Store::new().map_err(|e| store_error("<store>", e))?;
     let data = dir.join("graph.nq");
     let file = File::open(&data).map_err(|e| Error::io(&data, e))?;
-    store
-        .load_from_reader(RdfParser::from_format(RdfFormat::NQuads), BufReader::new(file))
-        .map_err(|e| store_error(&data.display().to_string(), e))?;
+    let quads = RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file));
+    load_with_merge(&store, &data.display().to_string(), quads)?;
     let ontology_graph = GraphName::NamedNode(vocab::ONTOLOGY.into_owned());
     let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(ontology_graph);
     let path = dir.join("ontology.ttl");
-    let loaded = match File::open(&path) {
-        Ok(file) => store.load_from_reader(parser, BufReader::new(file)),
+    let origin = path.display().to_string();
+    match File::open(&path) {
+        Ok(file) => load_with_merge(&store, &origin, parser.for_reader(BufReader::new(file))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            store.load_from_reader(parser, rdf::ONTOLOGY_TTL.as_bytes())
+            load_with_merge(&store, &origin, parser.for_slice(rdf::ONTOLOGY_TTL))
         }
-        Err(e) => return Err(Error::io(&path, e)),
-    };
-    loaded.map_err(|e| store_error(&path.display().to_string(), e))?;
-    merge_into_default_graph(&store)?;
+        Err(e) => Err(Error::io(&path, e)),
+    }?;
     Ok(store)
 }
 

@@ -62,7 +62,7 @@ pub fn write_split(
     let result = (|| {
         let mut splitter = Splitter::new(&staging, options);
         write(&mut splitter).map_err(|e| match e {
-            Error::Output(io) => Error::io(&staging, io),
+            Error::Output(io) => Error::io(dir, io),
             other => other,
         })?;
         let (names, bytes) = splitter.finish()?;
@@ -213,9 +213,14 @@ impl Write for Splitter<'_> {
             if self.pending.is_empty() {
                 self.line(head)?;
             } else {
+                // The line's start came in earlier writes (a writer that
+                // formats a line piece by piece); the buffer is kept for
+                // the next one.
                 let mut line = std::mem::take(&mut self.pending);
                 line.extend_from_slice(head);
                 self.line(&line)?;
+                line.clear();
+                self.pending = line;
             }
             rest = tail;
         }

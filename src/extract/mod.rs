@@ -33,9 +33,8 @@ pub struct Knowledge {
     pub proposal_verbs: Vec<Vec<String>>,
     /// The first words of the proposal verbs: most tokens start none.
     pub proposal_verb_starts: HashSet<String>,
-    /// The lexicon's event and document heads, for lookups by token.
+    /// The lexicon's event heads, for lookups by token.
     pub event_heads: HashSet<String>,
-    pub document_heads: HashSet<String>,
     /// The lexicon's proposal and document heads, compounds included
     /// ("Cyberplan" has the head "Plan").
     pub proposal_head_words: works::Heads,
@@ -66,7 +65,6 @@ impl Knowledge {
             lexicon.proposal_verbs.iter().map(|v| v.split(' ').map(str::to_string).collect()).collect();
         let proposal_verb_starts = proposal_verbs.iter().filter_map(|words| words.first().cloned()).collect();
         let event_heads = lexicon.event_heads.iter().cloned().collect();
-        let document_heads = lexicon.document_heads.iter().cloned().collect();
         let proposal_head_words = works::Heads::new(&lexicon.proposal_heads);
         let document_head_words = works::Heads::new(&lexicon.document_heads);
         Knowledge {
@@ -77,7 +75,6 @@ impl Knowledge {
             proposal_verbs,
             proposal_verb_starts,
             event_heads,
-            document_heads,
             proposal_head_words,
             document_head_words,
         }

@@ -59,6 +59,11 @@ fn is_initialled(k: &Knowledge, token: &Token) -> bool {
     initialled && !k.lexicon.honorifics.contains(&format!("{}.", token.base()))
 }
 
+/// A courtesy title, with or without its full stop ("H.E", "Mr", "Mr.").
+fn is_courtesy_title(k: &Knowledge, word: &str) -> bool {
+    k.lexicon.honorifics.contains(word) || k.lexicon.honorifics.contains(&format!("{word}."))
+}
+
 /// The longest run of name words starting at `i` on one line (particles and
 /// middle initials inside, a month name only after a given name: "Theresa
 /// May").
@@ -242,7 +247,7 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
     while let Some(t) = tokens.get(end) {
         // A courtesy title ends the post: "…, President of the Russian
         // Federation H.E. Vladimir Putin" is the next person's post.
-        let courtesy = k.lexicon.honorifics.contains(t.text) || k.lexicon.honorifics.contains(&format!("{}.", t.text));
+        let courtesy = is_courtesy_title(k, t.text);
         let stop = !t.word || (courtesy && end > start) || k.lexicon.role_stop_words.iter().any(|w| w == t.text);
         let in_name = t.text == "in"
             && tokens.get(end + 1).is_some_and(|n| n.text == "the")
@@ -254,11 +259,8 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
     }
     // A post followed by a courtesy title or a name is the next person's.
     let next = tokens.get(end);
-    let leads_on = next.is_some_and(|t| {
-        k.lexicon.honorifics.contains(t.text)
-            || k.lexicon.honorifics.contains(&format!("{}.", t.text))
-            || (t.is_capitalised() && !k.role_words.contains(t.base()))
-    });
+    let leads_on =
+        next.is_some_and(|t| is_courtesy_title(k, t.text) || (t.is_capitalised() && !k.role_words.contains(t.base())));
     (end > start && !leads_on).then_some(start..end)
 }
 

@@ -209,11 +209,16 @@ impl Heads {
         Heads { words, compound_endings }
     }
 
+    /// Whether a word is one of the one-word heads, as written.
+    pub fn is_word(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
     /// Whether the token (without its possessive) is a head, or a
     /// capitalised compound of one.
     pub fn matches(&self, token: &Token) -> bool {
         let base = token.base();
-        self.words.contains(base)
+        self.is_word(base)
             || (token.is_capitalised() && self.compound_endings.iter().any(|head| ends_with_ignoring_case(base, head)))
     }
 }
@@ -395,7 +400,7 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
     let tokens = &doc.tokens;
     for h in 0..tokens.len() {
         let head = &tokens[h];
-        if !head.word || !k.document_heads.contains(head.base()) || doc.gazetteer_at[h].is_some() {
+        if !head.word || !k.document_head_words.is_word(head.base()) || doc.gazetteer_at[h].is_some() {
             continue;
         }
         let line_end = line_end(doc, h);

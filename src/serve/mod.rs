@@ -55,7 +55,7 @@ pub const DEFAULT_BIND: &str = "127.0.0.1:7878";
 impl Default for Config {
     fn default() -> Self {
         Config {
-            bind: SocketAddr::from(([127, 0, 0, 1], 7878)),
+            bind: DEFAULT_BIND.parse().expect("DEFAULT_BIND is a socket address"),
             timeout: Duration::from_secs(30),
             max_request_bytes: 1 << 20,
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
@@ -85,8 +85,7 @@ pub struct Server {
 impl Server {
     /// Binds `config.bind` and starts answering.
     pub fn start(store: Store, config: Config) -> Result<Server> {
-        let listener = bind(config.bind)?;
-        let addr = listener.local_addr().map_err(|e| bind_error(config.bind, e))?;
+        let (listener, addr) = bind(config.bind)?;
         let (sender, receiver) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("diplograph-serve".into())
@@ -94,7 +93,7 @@ impl Server {
                 let shutdown = async {
                     let _ = receiver.await;
                 };
-                run_on(runtime()?, serve(listener, store, config, shutdown))
+                run_on(runtime()?, serve(listener, addr, store, config, shutdown))
             })
             .map_err(|e| Error::Usage(format!("cannot start the server thread: {e}")))?;
         Ok(Server { addr, shutdown: Some(sender), thread: Some(thread) })
@@ -136,11 +135,10 @@ impl Drop for Server {
 /// Binds `config.bind`, calls `on_listening` with the real address, and
 /// answers until SIGINT or SIGTERM; requests in flight are finished first.
 pub fn run_until_signal(store: Store, config: Config, on_listening: impl FnOnce(SocketAddr)) -> Result<()> {
-    let listener = bind(config.bind)?;
-    let addr = listener.local_addr().map_err(|e| bind_error(config.bind, e))?;
+    let (listener, addr) = bind(config.bind)?;
     let runtime = runtime()?;
     on_listening(addr);
-    run_on(runtime, serve(listener, store, config, shutdown_signal()))
+    run_on(runtime, serve(listener, addr, store, config, shutdown_signal()))
 }
 
 /// Runs the server to its end, then gives evaluations still running (all
@@ -151,10 +149,12 @@ fn run_on(runtime: tokio::runtime::Runtime, server: impl std::future::Future<Out
     result
 }
 
-fn bind(addr: SocketAddr) -> Result<std::net::TcpListener> {
+/// A listener on `addr`, and the address it really got (`addr` may ask for port 0).
+fn bind(addr: SocketAddr) -> Result<(std::net::TcpListener, SocketAddr)> {
     let listener = std::net::TcpListener::bind(addr).map_err(|e| bind_error(addr, e))?;
     listener.set_nonblocking(true).map_err(|e| bind_error(addr, e))?;
-    Ok(listener)
+    let bound = listener.local_addr().map_err(|e| bind_error(addr, e))?;
+    Ok((listener, bound))
 }
 
 fn bind_error(addr: SocketAddr, e: std::io::Error) -> Error {
@@ -192,13 +192,12 @@ async fn shutdown_signal() {
 
 async fn serve(
     listener: std::net::TcpListener,
+    addr: SocketAddr,
     store: Store,
     config: Config,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
-    let addr = listener.local_addr().ok();
-    let listener = tokio::net::TcpListener::from_std(listener)
-        .map_err(|e| Error::Usage(format!("cannot listen on {addr:?}: {e}")))?;
+    let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| bind_error(addr, e))?;
     let workers = config.workers.max(1);
     let app = Arc::new(App {
         store,
