@@ -36,8 +36,7 @@ pub fn small_extraction() -> Extraction {
         span: Span { start, end },
         text: text.into(),
     };
-    let mention = |doc: &DocId, start, end, text: &str, entity| Mention {
-        doc: doc.clone(),
+    let mention = |start, end, text: &str, entity| Mention {
         span: Span { start, end },
         text: text.into(),
         entity: EntityId(entity),
@@ -56,6 +55,13 @@ pub fn small_extraction() -> Extraction {
                 place: Some("Bratislava".to_string()),
                 speakers: vec![EntityId(0)],
                 event: Some(EntityId(4)),
+                mentions: vec![
+                    mention(17, 30, "Sergey Lavrov", 0),
+                    mention(70, 76, "Russia", 1),
+                    mention(80, 84, "OSCE", 2),
+                    mention(90, 110, "\"Peaceful\" <Cyber> plan & co\u{1}", 3),
+                    mention(111, 117, "Lavrov", 0),
+                ],
             },
             DocumentRecord {
                 id: doc2.clone(),
@@ -68,18 +74,10 @@ pub fn small_extraction() -> Extraction {
                 place: None,
                 speakers: Vec::new(),
                 event: None,
+                mentions: vec![mention(121, 135, "Встреча в Вене", 4), mention(150, 154, "OSCE", 2)],
             },
         ],
         entities: vec![lavrov, russia, osce, plan, meeting],
-        mentions: vec![
-            mention(&doc1, 17, 30, "Sergey Lavrov", 0),
-            mention(&doc1, 70, 76, "Russia", 1),
-            mention(&doc1, 80, 84, "OSCE", 2),
-            mention(&doc1, 90, 110, "\"Peaceful\" <Cyber> plan & co\u{1}", 3),
-            mention(&doc1, 111, 117, "Lavrov", 0),
-            mention(&doc2, 121, 135, "Встреча в Вене", 4),
-            mention(&doc2, 150, 154, "OSCE", 2),
-        ],
         relations: vec![
             Relation {
                 subject: EntityId(0),

@@ -134,13 +134,13 @@ impl KnowledgeGraph {
     /// move into the graph instead of being copied, so a big corpus's graph
     /// is never held twice.
     pub fn from_extraction(extraction: Extraction) -> KnowledgeGraph {
-        let Extraction { sources, documents, entities, mentions, relations } = extraction;
+        let Extraction { sources, documents, entities, relations } = extraction;
         // Sized once, not doubled as it fills: a mention edge per document
         // and entity it names, and the structural edges of each document
         // and entity.
         let nodes = sources.len() + documents.len() + entities.len();
         let edges = documents.iter().map(|d| 1 + d.speakers.len() + usize::from(d.event.is_some())).sum::<usize>()
-            + mention_edge_count(&mentions)
+            + documents.iter().map(|d| mention_edge_count(&d.mentions)).sum::<usize>()
             + entities.iter().filter(|e| e.affiliation.is_some()).count()
             + relations.len();
         let mut graph = DiGraph::with_capacity(nodes, edges);
@@ -149,10 +149,9 @@ impl KnowledgeGraph {
             let node = graph.add_node(Node::Source(SourceNode { name: source.name.clone(), chars: source.chars }));
             source_nodes.insert(source.name, node);
         }
-        let mut doc_nodes: BTreeMap<DocId, NodeIndex> = BTreeMap::new();
         let mut doc_edges = Vec::with_capacity(documents.len());
         for doc in documents {
-            doc_edges.push((doc.id.clone(), source_nodes.get(&doc.source).copied(), doc.speakers, doc.event));
+            let source_node = source_nodes.get(&doc.source).copied();
             let node = graph.add_node(Node::Document(DocumentNode {
                 id: doc.id.clone(),
                 source: doc.source,
@@ -163,7 +162,7 @@ impl KnowledgeGraph {
                 date: doc.date,
                 place: doc.place,
             }));
-            doc_nodes.insert(doc.id, node);
+            doc_edges.push((node, source_node, doc.speakers, doc.event, doc.mentions));
         }
         let affiliations: Vec<Option<EntityId>> = entities.iter().map(|e| e.affiliation).collect();
         let entity_nodes: Vec<NodeIndex> = entities
@@ -181,12 +180,12 @@ impl KnowledgeGraph {
             .collect();
 
         drop(source_nodes);
-        for (id, source_node, speakers, event) in doc_edges {
-            let doc_node = doc_nodes[&id];
-            if let Some(source_node) = source_node {
+        for (doc_node, source_node, speakers, event, _) in &doc_edges {
+            let doc_node = *doc_node;
+            if let Some(source_node) = *source_node {
                 graph.add_edge(source_node, doc_node, Edge::Contains);
             }
-            for speaker in &speakers {
+            for speaker in speakers {
                 graph.add_edge(doc_node, entity_nodes[speaker.0], Edge::Speaker);
             }
             if let Some(event) = event {
@@ -194,29 +193,20 @@ impl KnowledgeGraph {
             }
         }
 
-        // Mentions arrive grouped by document, in text order (resolve emits
-        // them document by document). Each document's are grouped per entity
-        // in order of first appearance and turned into edges before the next
-        // document's: only one document's anchors are ever held twice.
+        // Each document's mentions (in text order) are grouped per entity in
+        // order of first appearance and turned into edges, and freed, before
+        // the next document's: only one document's anchors are ever held twice.
         let mut anchors: HashMap<usize, Vec<Anchor>> = HashMap::new();
         let mut first_seen: Vec<usize> = Vec::new();
-        let mut current: Option<NodeIndex> = None;
-        for mention in mentions {
-            let Some(&doc_node) = doc_nodes.get(&mention.doc) else { continue };
-            if current != Some(doc_node) {
-                if let Some(done) = current {
-                    add_mention_edges(&mut graph, done, &mut first_seen, &mut anchors, &entity_nodes);
+        for (doc_node, _, _, _, mentions) in doc_edges {
+            for mention in mentions {
+                let list = anchors.entry(mention.entity.0).or_default();
+                if list.is_empty() {
+                    first_seen.push(mention.entity.0);
                 }
-                current = Some(doc_node);
+                list.push(Anchor { span: mention.span, text: mention.text });
             }
-            let list = anchors.entry(mention.entity.0).or_default();
-            if list.is_empty() {
-                first_seen.push(mention.entity.0);
-            }
-            list.push(Anchor { span: mention.span, text: mention.text });
-        }
-        if let Some(done) = current {
-            add_mention_edges(&mut graph, done, &mut first_seen, &mut anchors, &entity_nodes);
+            add_mention_edges(&mut graph, doc_node, &mut first_seen, &mut anchors, &entity_nodes);
         }
 
         for (index, affiliation) in affiliations.into_iter().enumerate() {
@@ -303,19 +293,10 @@ impl KnowledgeGraph {
     }
 }
 
-/// How many (document, entity) pairs the mentions name, document by
-/// document: the mention edges [`KnowledgeGraph::from_extraction`] makes of
-/// them (at most: it skips mentions of unknown documents).
+/// How many entities a document's mentions name: the mention edges
+/// [`KnowledgeGraph::from_extraction`] makes of them.
 fn mention_edge_count(mentions: &[Mention]) -> usize {
-    let mut count = 0;
-    let mut entities_of_doc: HashSet<EntityId> = HashSet::new();
-    for (i, mention) in mentions.iter().enumerate() {
-        if i > 0 && mentions[i - 1].doc != mention.doc {
-            entities_of_doc.clear();
-        }
-        count += usize::from(entities_of_doc.insert(mention.entity));
-    }
-    count
+    mentions.iter().map(|m| m.entity).collect::<HashSet<EntityId>>().len()
 }
 
 /// One document's mention edges, in order of first appearance; the lists are
@@ -364,20 +345,12 @@ mod tests {
         assert_eq!(doc1[0].2, ["Sergey Lavrov", "Lavrov"]);
         assert_eq!(labels.iter().filter(|l| **l == "Sergey Lavrov").count(), 1);
         // Every mention is on exactly one edge.
+        let extraction = small_extraction();
         let anchors: usize = edges.iter().map(|(_, _, a)| a.len()).sum();
-        assert_eq!(anchors, small_extraction().mentions.len());
+        assert_eq!(anchors, extraction.mentions().count());
         // The count the graph's edges are reserved by is the edges it makes.
-        assert!(edges.len() < small_extraction().mentions.len());
-        assert_eq!(mention_edge_count(&small_extraction().mentions), edges.len());
-    }
-
-    #[test]
-    fn mentions_of_an_unknown_document_are_left_out() {
-        let mut extraction = small_extraction();
-        let known = extraction.mentions.len();
-        let stray = crate::model::Mention { doc: DocId::new("elsewhere", 1), ..extraction.mentions[0].clone() };
-        extraction.mentions.push(stray);
-        let anchors: usize = mention_edges(&KnowledgeGraph::build(&extraction)).iter().map(|(_, _, a)| a.len()).sum();
-        assert_eq!(anchors, known);
+        assert!(edges.len() < extraction.mentions().count());
+        let counted: usize = extraction.documents.iter().map(|d| mention_edge_count(&d.mentions)).sum();
+        assert_eq!(counted, edges.len());
     }
 }

@@ -448,7 +448,7 @@ fn summary(extraction: &Extraction, report: &RunReport, out: &std::path::Path) -
         extraction.documents.len(),
         extraction.entities.len(),
         types.join(", "),
-        extraction.mentions.len(),
+        extraction.mentions().count(),
         extraction.relations.len(),
         out.display()
     )

@@ -301,10 +301,10 @@ impl fmt::Display for Predicate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EntityId(pub usize);
 
-/// One place in a document's text that names an entity.
+/// One place in a document's text that names an entity (the document is
+/// the [`DocumentRecord`] that holds it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    pub doc: DocId,
     /// Character span in the source text.
     pub span: Span,
     /// The words at `span`, as printed (shared by the source's mentions
@@ -365,6 +365,9 @@ pub struct DocumentRecord {
     pub place: Option<String>,
     pub speakers: Vec<EntityId>,
     pub event: Option<EntityId>,
+    /// Its mentions, in text order. Held by the document, not in one list
+    /// for the corpus, so the graph stage frees them document by document.
+    pub mentions: Vec<Mention>,
 }
 
 /// What a source file yielded, for provenance.
@@ -378,7 +381,7 @@ pub struct SourceRecord {
 /// The resolved extraction of a whole corpus: the input of the graph stage.
 ///
 /// Vectors are in a canonical order (sources by name, documents by source
-/// and ordinal, entities by key, mentions by document and offset, relations
+/// and ordinal, entities by key, each document's mentions by offset, relations
 /// by subject, predicate, object), so that the same corpus always gives the
 /// same extraction, whatever the thread count.
 #[derive(Debug, Clone, Default)]
@@ -386,13 +389,17 @@ pub struct Extraction {
     pub sources: Vec<SourceRecord>,
     pub documents: Vec<DocumentRecord>,
     pub entities: Vec<Entity>,
-    pub mentions: Vec<Mention>,
     pub relations: Vec<Relation>,
 }
 
 impl Extraction {
     pub fn entity(&self, id: EntityId) -> &Entity {
         &self.entities[id.0]
+    }
+
+    /// Every mention, document after document.
+    pub fn mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.documents.iter().flat_map(|d| &d.mentions)
     }
 }
 

@@ -6,6 +6,7 @@
 //! for the resolve stage, never the text.
 
 use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,40 +15,113 @@ use rayon::prelude::*;
 
 use crate::extract::{self, DocText, Knowledge};
 use crate::graph::KnowledgeGraph;
-use crate::model::{CharIndex, Document, EntityType, Evidence, Extraction, Source, Span};
+use crate::model::{CharIndex, Document, EntityType, Extraction, Source, Span};
 use crate::read::{self, Diagnostic, InputFile};
 use crate::relate::{self, Endpoint};
 use crate::{resolve, segment};
 
-/// A mention with its character span and anchor text: what resolve needs
-/// of an [`extract::Found`] mention, kept for the whole corpus (millions of
-/// them), so kept small. Names and anchors repeat within a source: each is
-/// stored once in [`SourceAnalysis::strings`], and numbered.
+/// A mention as resolve needs it of an [`extract::Found`]: kept for the
+/// whole corpus (millions of them), so kept small. Its strings are numbers
+/// in its source's [`SourceTexts`], its offsets `u32`s.
 #[derive(Debug, Clone)]
 pub struct LocatedMention {
     pub etype: EntityType,
     /// The name as it will label the entity ([`extract::Found::name`]).
     pub name: StringId,
-    /// The words at `span`, as printed.
+    /// The words at its span, as printed.
     pub text: StringId,
-    pub naming: extract::Naming,
-    pub roles: Box<[String]>,
-    /// The gazetteer entry of the body or country a person speaks for.
-    pub affiliation: Option<u32>,
-    pub span: Span,
+    pub naming: LocatedNaming,
+    span: [u32; 2],
+    /// Its run of [`SourceTexts::roles`] (persons only).
+    roles: [u32; 2],
+    /// The gazetteer entry of the body or country a person speaks for, plus one.
+    affiliation: Option<NonZeroU32>,
 }
 
-/// A string's number in its source's [`SourceAnalysis::strings`].
+impl LocatedMention {
+    /// Its character span in the source.
+    pub fn span(&self) -> Span {
+        Span { start: self.span[0] as usize, end: self.span[1] as usize }
+    }
+
+    /// The gazetteer entry of the body or country a person speaks for.
+    pub fn affiliation(&self) -> Option<usize> {
+        self.affiliation.map(|a| a.get() as usize - 1)
+    }
+}
+
+/// [`extract::Naming`], with its strings and entry lists numbered in the
+/// source's [`SourceTexts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocatedNaming {
+    /// A gazetteer name: its entries are [`SourceTexts::entries`] of `entries`.
+    Gazetteer {
+        entries: u32,
+        acronym: bool,
+    },
+    Person,
+    /// An ordinal sitting of a body (the mention index of the body in the document).
+    Sitting {
+        ordinal: u32,
+        body: u32,
+    },
+    /// Any other name, by its normalised key.
+    Phrase(StringId),
+}
+
+/// A string's number in its source's [`SourceTexts`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StringId(u32);
 
-/// A relation read from a document, with the sentence it came from.
-#[derive(Debug, Clone)]
+impl StringId {
+    /// Its position among its source's strings.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A relation read from a document, with the number of the sentence (in
+/// [`SourceTexts::sentence`]) it came from.
+#[derive(Debug, Clone, Copy)]
 pub struct LocatedRelation {
-    pub subject: Endpoint,
+    subject: End,
     pub predicate: crate::model::Predicate,
-    pub object: Endpoint,
-    pub evidence: Evidence,
+    object: End,
+    pub sentence: u32,
+}
+
+/// [`Endpoint`] in half the bytes.
+#[derive(Debug, Clone, Copy)]
+enum End {
+    Mention(u32),
+    Entry(u32),
+}
+
+impl End {
+    fn new(end: Endpoint) -> End {
+        let number = |n: usize| u32::try_from(n).expect("mention and entry numbers fit in u32");
+        match end {
+            Endpoint::Mention(m) => End::Mention(number(m)),
+            Endpoint::Entry(e) => End::Entry(number(e)),
+        }
+    }
+
+    fn endpoint(self) -> Endpoint {
+        match self {
+            End::Mention(m) => Endpoint::Mention(m as usize),
+            End::Entry(e) => Endpoint::Entry(e as usize),
+        }
+    }
+}
+
+impl LocatedRelation {
+    pub fn subject(&self) -> Endpoint {
+        self.subject.endpoint()
+    }
+
+    pub fn object(&self) -> Endpoint {
+        self.object.endpoint()
+    }
 }
 
 /// What the per-source stages found in one document.
@@ -68,20 +142,61 @@ pub struct SourceAnalysis {
     pub name: String,
     pub chars: usize,
     pub docs: Vec<DocAnalysis>,
-    /// The names and anchors of its mentions, each once.
-    pub strings: Vec<Arc<str>>,
+    pub texts: SourceTexts,
 }
 
-impl SourceAnalysis {
+/// The strings, roles, entry lists and sentences of a source's mentions and
+/// relations. Strings (names, anchors, keys, roles, sentences) are stored
+/// once each, end to end in one buffer: a few allocations per source, not
+/// one per string, held for the whole corpus.
+#[derive(Debug, Clone, Default)]
+pub struct SourceTexts {
+    buffer: String,
+    /// Where each string ends in `buffer`; it starts where the one before ends.
+    ends: Vec<u32>,
+    /// The persons' roles, mention after mention.
+    roles: Vec<StringId>,
+    /// The gazetteer entry lists named, each once (shared with the gazetteer).
+    entry_lists: Vec<Arc<[usize]>>,
+    /// The relations' sentences: character span and text.
+    sentences: Vec<([u32; 2], StringId)>,
+}
+
+impl SourceTexts {
     pub fn string(&self, id: StringId) -> &str {
-        &self.strings[id.index()]
+        let i = id.index();
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.buffer[start..self.ends[i] as usize]
     }
-}
 
-impl StringId {
-    /// The position in [`SourceAnalysis::strings`].
-    pub fn index(self) -> usize {
-        self.0 as usize
+    /// The bytes its buffers take (the gazetteer's shared entry lists apart).
+    pub fn heap_bytes(&self) -> usize {
+        self.buffer.capacity()
+            + 4 * (self.ends.capacity() + self.roles.capacity())
+            + 16 * self.entry_lists.capacity()
+            + 12 * self.sentences.capacity()
+    }
+
+    /// How many strings there are (ids run from 0 below it).
+    pub fn string_count(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The roles a person's mention prints.
+    pub fn roles<'a>(&'a self, mention: &LocatedMention) -> impl Iterator<Item = &'a str> + 'a {
+        let [start, end] = mention.roles;
+        self.roles[start as usize..end as usize].iter().map(|&id| self.string(id))
+    }
+
+    /// The gazetteer entries of [`LocatedNaming::Gazetteer`]'s `entries`.
+    pub fn entries(&self, list: u32) -> &[usize] {
+        &self.entry_lists[list as usize]
+    }
+
+    /// A relation's sentence: its character span and the string of its text.
+    pub fn sentence(&self, relation: &LocatedRelation) -> (Span, StringId) {
+        let ([start, end], text) = self.sentences[relation.sentence as usize];
+        (Span { start: start as usize, end: end as usize }, text)
     }
 }
 
@@ -98,37 +213,26 @@ pub fn analyze_source(source: &Source, k: &Knowledge) -> SourceAnalysis {
         texts.push(doc);
     }
     let home = home_country(&findings, k);
-    let mut strings = Strings::default();
+    let mut kept = TextsBuilder::default();
     let docs = documents
         .into_iter()
         .zip(texts.iter().zip(findings))
         .map(|(document, (doc, found))| {
             // A sentence stating several relations is stored once, shared by
             // each of them.
-            let mut sentences: HashMap<Range<usize>, (Span, Arc<str>)> = HashMap::new();
+            let mut sentences: HashMap<Range<usize>, u32> = HashMap::new();
             let relations = relate::relate(doc, &found, k, home).into_iter().map(|r| {
                 let bytes = doc.tokens[r.sentence.start].start..doc.tokens[r.sentence.end - 1].end;
-                let (span, sentence) = sentences
-                    .entry(bytes.clone())
-                    .or_insert_with(|| (chars.span(&bytes), Arc::from(&text[bytes])))
-                    .clone();
+                let sentence = *sentences.entry(bytes.clone()).or_insert_with(|| kept.sentence(text, &chars, bytes));
                 LocatedRelation {
-                    subject: r.subject,
+                    subject: End::new(r.subject),
                     predicate: r.predicate,
-                    object: r.object,
-                    evidence: Evidence { doc: document.id.clone(), span, text: sentence },
+                    object: End::new(r.object),
+                    sentence,
                 }
             });
             let relations = exactly_sized(relations);
-            let mentions = found.mentions.into_iter().map(|f| LocatedMention {
-                span: chars.span(&f.range),
-                text: strings.number(&text[f.range.clone()]),
-                name: strings.number(&f.name),
-                etype: f.etype,
-                naming: f.naming,
-                roles: f.roles.into_boxed_slice(),
-                affiliation: f.affiliation.map(|a| u32::try_from(a).expect("gazetteer entries fit in u32")),
-            });
+            let mentions = found.mentions.into_iter().map(|f| kept.mention(text, &chars, f));
             let mentions = exactly_sized(mentions);
             DocAnalysis {
                 span: chars.span(&document.range),
@@ -141,12 +245,7 @@ pub fn analyze_source(source: &Source, k: &Knowledge) -> SourceAnalysis {
             }
         })
         .collect();
-    SourceAnalysis {
-        name: source.name.clone(),
-        chars: chars.char_offset(text.len()),
-        docs,
-        strings: strings.into_list(),
-    }
+    SourceAnalysis { name: source.name.clone(), chars: chars.char_offset(text.len()), docs, texts: kept.finish() }
 }
 
 /// The items, in a vector of exactly their number. `collect` from a
@@ -158,31 +257,91 @@ fn exactly_sized<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
     sized
 }
 
-/// A source's strings, each stored once and numbered in order of first use.
+/// Builds a source's [`SourceTexts`], storing each string once.
 #[derive(Default)]
-struct Strings {
-    list: Vec<Arc<str>>,
-    numbers: HashMap<Arc<str>, StringId>,
+struct TextsBuilder {
+    texts: SourceTexts,
+    /// String hash → the first string with that hash.
+    numbers: HashMap<u64, StringId>,
+    hasher: std::hash::RandomState,
+    entry_numbers: HashMap<Arc<[usize]>, u32>,
 }
 
-impl Strings {
+impl TextsBuilder {
     fn number(&mut self, s: &str) -> StringId {
-        if let Some(&id) = self.numbers.get(s) {
-            return id;
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(s);
+        if let Some(&id) = self.numbers.get(&hash) {
+            // Two strings sharing a hash (all but never) are both stored.
+            if self.texts.string(id) == s {
+                return id;
+            }
         }
-        let id = StringId(u32::try_from(self.list.len()).expect("a source holds under 2^32 strings"));
-        let shared: Arc<str> = Arc::from(s);
-        self.list.push(shared.clone());
-        self.numbers.insert(shared, id);
+        let texts = &mut self.texts;
+        let id = StringId(u32::try_from(texts.ends.len()).expect("a source holds under 2^32 strings"));
+        texts.buffer.push_str(s);
+        texts.ends.push(offset(texts.buffer.len()));
+        self.numbers.entry(hash).or_insert(id);
         id
     }
 
-    /// The strings in number order, without the slack of a growing vector.
-    fn into_list(self) -> Vec<Arc<str>> {
-        let mut list = self.list;
-        list.shrink_to_fit();
-        list
+    fn mention(&mut self, text: &str, chars: &CharIndex, found: extract::Found) -> LocatedMention {
+        let span = chars.span(&found.range);
+        let roles_start = offset(self.texts.roles.len());
+        for role in &found.roles {
+            let role = self.number(role);
+            self.texts.roles.push(role);
+        }
+        let naming = match found.naming {
+            extract::Naming::Gazetteer { entries, acronym } => {
+                let next = offset(self.texts.entry_lists.len());
+                let list = *self.entry_numbers.entry(entries.clone()).or_insert(next);
+                if list == next {
+                    self.texts.entry_lists.push(entries);
+                }
+                LocatedNaming::Gazetteer { entries: list, acronym }
+            }
+            extract::Naming::Person => LocatedNaming::Person,
+            extract::Naming::Sitting { ordinal, body } => LocatedNaming::Sitting { ordinal, body: offset(body) },
+            extract::Naming::Phrase(key) => LocatedNaming::Phrase(self.number(&key)),
+        };
+        LocatedMention {
+            etype: found.etype,
+            text: self.number(&text[found.range]),
+            name: self.number(&found.name),
+            naming,
+            span: [offset(span.start), offset(span.end)],
+            roles: [roles_start, offset(self.texts.roles.len())],
+            affiliation: found
+                .affiliation
+                .map(|a| NonZeroU32::new(offset(a + 1)).expect("one more than an entry is not 0")),
+        }
     }
+
+    /// Stores the sentence at `bytes` of `text`; returns its number.
+    fn sentence(&mut self, text: &str, chars: &CharIndex, bytes: Range<usize>) -> u32 {
+        let span = chars.span(&bytes);
+        let id = self.number(&text[bytes]);
+        self.texts.sentences.push(([offset(span.start), offset(span.end)], id));
+        offset(self.texts.sentences.len() - 1)
+    }
+
+    /// The texts, without the slack of growing vectors.
+    fn finish(self) -> SourceTexts {
+        let mut texts = self.texts;
+        texts.buffer.shrink_to_fit();
+        texts.ends.shrink_to_fit();
+        texts.roles.shrink_to_fit();
+        texts.entry_lists.shrink_to_fit();
+        texts.sentences.shrink_to_fit();
+        texts
+    }
+}
+
+/// An offset or count within one source, which fits in u32 (sources are
+/// read whole into memory, and far smaller than 4 GiB).
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).expect("offsets within a source fit in u32")
 }
 
 /// The country a source mostly speaks of: who "we" are when no speaker says.
@@ -318,18 +477,19 @@ mod tests {
              Later Russia spoke again.\n",
         );
         let mentions: Vec<&LocatedMention> = a.docs.iter().flat_map(|d| &d.mentions).collect();
-        let russia: Vec<&&LocatedMention> = mentions.iter().filter(|m| a.string(m.text) == "Russia").collect();
+        let russia: Vec<&&LocatedMention> = mentions.iter().filter(|m| a.texts.string(m.text) == "Russia").collect();
         assert_eq!(russia.len(), 2, "{mentions:#?}");
         assert_eq!(russia[0].text, russia[1].text);
         assert_eq!(russia[0].name, russia[1].name);
-        assert_eq!(a.strings.iter().filter(|s| &***s == "Russia").count(), 1, "{:?}", a.strings);
-        assert_ne!(russia[0].span, russia[1].span);
+        let strings: Vec<&str> = (0..a.texts.string_count()).map(|i| a.texts.string(StringId(i as u32))).collect();
+        assert_eq!(strings.iter().filter(|s| **s == "Russia").count(), 1, "{strings:?}");
+        assert_ne!(russia[0].span(), russia[1].span());
         let relations: Vec<&LocatedRelation> = a.docs.iter().flat_map(|d| &d.relations).collect();
         assert!(relations.len() >= 2, "{relations:#?}");
-        let first = &relations[0].evidence;
-        let same_sentence: Vec<_> = relations.iter().filter(|r| r.evidence.span == first.span).collect();
+        let same_sentence: Vec<_> = relations.iter().filter(|r| r.sentence == relations[0].sentence).collect();
         assert!(same_sentence.len() >= 2, "{relations:#?}");
-        assert!(same_sentence.iter().all(|r| Arc::ptr_eq(&r.evidence.text, &first.text)));
-        assert!(first.text.contains("draft convention"));
+        let (span, sentence) = a.texts.sentence(relations[0]);
+        assert!(a.texts.string(sentence).contains("draft convention"));
+        assert!(span.end - span.start == a.texts.string(sentence).chars().count());
     }
 }

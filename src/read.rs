@@ -186,6 +186,9 @@ pub fn read_file(file: &InputFile) -> Result<ReadOutcome, Error> {
     if meta.is_dir() {
         return Err(Error::io(&file.path, io::Error::other("is a directory, not a file")));
     }
+    if meta.len() > MAX_SOURCE_BYTES as u64 {
+        return Err(too_large(&file.path));
+    }
     let bytes = fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
     decode(&file.path, &file.name, &bytes, has_extension(&file.path, &HTML_EXTENSIONS))
 }
@@ -197,7 +200,19 @@ pub fn read_stdin() -> Result<ReadOutcome, Error> {
     decode(Path::new("-"), "-", &bytes, false)
 }
 
+/// The largest file read: a page, however long, is far smaller. Offsets
+/// within a source are kept as `u32` (see `pipeline`), and a source's kept
+/// strings (names, anchors, sentences) stay well under 4 GiB.
+pub const MAX_SOURCE_BYTES: usize = 1 << 30;
+
+fn too_large(path: &Path) -> Error {
+    Error::io(path, io::Error::other(format!("larger than {} MiB; not read", MAX_SOURCE_BYTES >> 20)))
+}
+
 fn decode(path: &Path, name: &str, bytes: &[u8], html_by_extension: bool) -> Result<ReadOutcome, Error> {
+    if bytes.len() > MAX_SOURCE_BYTES {
+        return Err(too_large(path));
+    }
     let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
     if let Some(offset) = probe.iter().position(|&b| b == 0) {
         return Err(Error::Binary { path: path.to_path_buf(), offset });
@@ -394,6 +409,19 @@ impl TextBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_by_name_without_being_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.txt");
+        // Sparse: no gigabyte is written or read.
+        std::fs::File::create(&path).unwrap().set_len(MAX_SOURCE_BYTES as u64 + 1).unwrap();
+        let file = InputFile { path: path.clone(), name: "huge.txt".to_string() };
+        let Err(error) = read_file(&file) else { panic!("a file over the limit was read") };
+        let error = error.to_string();
+        assert!(error.starts_with(&path.display().to_string()), "{error}");
+        assert!(error.contains("larger than 1024 MiB"), "{error}");
+    }
 
     fn check(html: &str, expected: &str) {
         assert_eq!(html_to_text(html), expected, "html_to_text({html:?})");

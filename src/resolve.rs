@@ -15,15 +15,15 @@
 //! Relations whose ends break the schema's types are dropped.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
 use crate::extract::names::person_key;
 use crate::extract::works::TENTATIVE;
-use crate::extract::{Knowledge, Naming};
+use crate::extract::Knowledge;
 use crate::model::*;
-use crate::pipeline::{DocAnalysis, LocatedMention, SourceAnalysis};
+use crate::pipeline::{DocAnalysis, LocatedMention, LocatedNaming, SourceAnalysis, SourceTexts, StringId};
 use crate::relate::Endpoint;
 
 /// An entity under construction.
@@ -41,12 +41,13 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
     let mut entities: BTreeMap<String, Builder> = BTreeMap::new();
     let strong_proposals: HashSet<String> = sources
         .iter()
-        .flat_map(|s| &s.docs)
-        .flat_map(|d| &d.mentions)
-        .filter_map(|m| match &m.naming {
-            Naming::Phrase(key) if m.etype == EntityType::Proposal && !key.starts_with(TENTATIVE) => Some(key.clone()),
+        .flat_map(|s| s.docs.iter().flat_map(|d| &d.mentions).map(move |m| (&s.texts, m)))
+        .filter_map(|(texts, m)| match m.naming {
+            LocatedNaming::Phrase(key) if m.etype == EntityType::Proposal => Some(texts.string(key)),
             _ => None,
         })
+        .filter(|key| !key.starts_with(TENTATIVE))
+        .map(str::to_string)
         .collect();
     let corpus_persons = CorpusPersons::new(&sources);
 
@@ -62,7 +63,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
             for (d, doc) in source.docs.iter().enumerate() {
                 // Sittings name their body's key, so they are keyed last.
                 let mut doc_keys: Vec<Option<String>> = vec![None; doc.mentions.len()];
-                let sitting = |m: usize| matches!(doc.mentions[m].naming, Naming::Sitting { .. });
+                let sitting = |m: usize| matches!(doc.mentions[m].naming, LocatedNaming::Sitting { .. });
                 for m in (0..doc.mentions.len())
                     .filter(|&m| !sitting(m))
                     .chain((0..doc.mentions.len()).filter(|&m| sitting(m)))
@@ -89,7 +90,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
                     entities.insert(key.clone(), Builder::default());
                 }
                 let builder = entities.get_mut(key).expect("inserted above");
-                absorb(builder, mention, source.string(mention.name), key, k);
+                absorb(builder, mention, &source.texts, key, k);
             }
         }
     }
@@ -98,7 +99,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
     for source in &sources {
         for doc in &source.docs {
             for r in &doc.relations {
-                for end in [r.subject, r.object] {
+                for end in [r.subject(), r.object()] {
                     if let Endpoint::Entry(e) = end {
                         implied.push(entry_key(e, k));
                     }
@@ -169,7 +170,7 @@ impl CorpusPersons {
 
 /// (surname, full-name key) of each person named in full in a document.
 fn full_names<'a>(source: &'a SourceAnalysis, doc: &'a DocAnalysis) -> impl Iterator<Item = (String, String)> + 'a {
-    let names = doc.mentions.iter().filter(|m| m.etype == EntityType::Person).map(|m| source.string(m.name));
+    let names = doc.mentions.iter().filter(|m| m.etype == EntityType::Person).map(|m| source.texts.string(m.name));
     names.filter(|name| name.contains(' ')).map(|name| {
         let full = person_key(name);
         (full.rsplit(' ').next().unwrap_or_default().to_string(), full)
@@ -225,16 +226,18 @@ fn key_of(
     let doc = &source.docs[d];
     let found = &doc.mentions[m];
     let etype = found.etype.as_str();
-    match &found.naming {
-        Naming::Gazetteer { entries, .. } => Some(entry_key(choose_entry(entries, source, doc, k), k)),
-        Naming::Person => Some(format!("Person/{}", persons.full_name(d, source.string(found.name)))),
-        Naming::Sitting { ordinal, body } => {
-            let body_key = doc_keys.get(*body).cloned().flatten()?;
+    match found.naming {
+        LocatedNaming::Gazetteer { entries, .. } => {
+            Some(entry_key(choose_entry(source.texts.entries(entries), source, doc, k), k))
+        }
+        LocatedNaming::Person => Some(format!("Person/{}", persons.full_name(d, source.texts.string(found.name)))),
+        LocatedNaming::Sitting { ordinal, body } => {
+            let body_key = doc_keys.get(body as usize).cloned().flatten()?;
             Some(format!("Event/sitting {ordinal} of {body_key}"))
         }
-        Naming::Phrase(key) => match key.strip_prefix(TENTATIVE) {
+        LocatedNaming::Phrase(key) => match source.texts.string(key).strip_prefix(TENTATIVE) {
             Some(key) => strong_proposals.contains(key).then(|| format!("{etype}/{key}")),
-            None => Some(format!("{etype}/{key}")),
+            None => Some(format!("{etype}/{}", source.texts.string(key))),
         },
     }
 }
@@ -245,8 +248,11 @@ fn choose_entry(entries: &[usize], source: &SourceAnalysis, doc: &DocAnalysis, k
         return entries[0];
     }
     let named_in_full = |e: usize| {
-        source.docs.iter().flat_map(|d| &d.mentions).any(|m| match &m.naming {
-            Naming::Gazetteer { entries: other, acronym } => !acronym && other.len() == 1 && other[0] == e,
+        source.docs.iter().flat_map(|d| &d.mentions).any(|m| match m.naming {
+            LocatedNaming::Gazetteer { entries: other, acronym } => {
+                let other = source.texts.entries(other);
+                !acronym && other.len() == 1 && other[0] == e
+            }
             _ => false,
         })
     };
@@ -265,18 +271,19 @@ fn choose_entry(entries: &[usize], source: &SourceAnalysis, doc: &DocAnalysis, k
     entries[0]
 }
 
-fn absorb(builder: &mut Builder, found: &LocatedMention, name: &str, key: &str, k: &Knowledge) {
+fn absorb(builder: &mut Builder, found: &LocatedMention, texts: &SourceTexts, key: &str, k: &Knowledge) {
     builder.etype.get_or_insert(found.etype);
+    let name = texts.string(found.name);
     let alias = name.trim_start_matches("the ").trim_start_matches("The ").to_string();
     if builder.label.is_none() {
         builder.label = Some(match &found.naming {
-            Naming::Gazetteer { .. } => {
+            LocatedNaming::Gazetteer { .. } => {
                 let id = key.split_once('/').map_or("", |(_, id)| id);
                 let entry = k.gazetteer.get(id);
                 builder.wikidata = entry.and_then(|e| e.wikidata.clone());
                 entry.map_or(alias.clone(), |e| e.label.clone())
             }
-            Naming::Person => alias.clone(),
+            LocatedNaming::Person => alias.clone(),
             _ => alias.clone(),
         });
     }
@@ -289,13 +296,13 @@ fn absorb(builder: &mut Builder, found: &LocatedMention, name: &str, key: &str, 
     if !builder.aliases.contains(&alias) {
         builder.aliases.push(alias);
     }
-    for role in found.roles.iter() {
-        if !builder.roles.contains(role) {
-            builder.roles.push(role.clone());
+    for role in texts.roles(found) {
+        if !builder.roles.iter().any(|r| r == role) {
+            builder.roles.push(role.to_string());
         }
     }
     if builder.affiliation.is_none() {
-        builder.affiliation = found.affiliation.map(|a| entry_key(a as usize, k));
+        builder.affiliation = found.affiliation().map(|a| entry_key(a, k));
     }
 }
 
@@ -340,50 +347,48 @@ fn finish(
         entities,
         sources: Vec::with_capacity(sources.len()),
         documents: Vec::with_capacity(documents),
-        mentions: Vec::new(),
         relations: Vec::new(),
     };
-    // Each source's mentions are gathered alone, while its analysis is freed,
-    // and joined at the end: the corpus's one list of mentions, its biggest,
-    // is then never held beside the whole of the analyses.
-    let mut mentions_by_source: Vec<Vec<Mention>> = Vec::with_capacity(sources.len());
     let mut relations: BTreeMap<(EntityId, Predicate, EntityId), Vec<Evidence>> = BTreeMap::new();
     // Hashes of the evidence each relation holds, so that a repeat is found
     // without scanning the relation's whole list (which grows with the corpus).
     let mut seen: HashSet<(EntityId, Predicate, EntityId, u64)> = HashSet::new();
     for (s, source) in sources.into_iter().enumerate() {
-        extraction.sources.push(SourceRecord { name: source.name, chars: source.chars });
-        let in_source = keys[s].iter().flatten().filter(|key| key.is_some()).count();
-        let mut source_mentions = Vec::with_capacity(in_source);
-        let strings = source.strings;
-        for (d, doc) in source.docs.into_iter().enumerate() {
+        let SourceAnalysis { name, chars, docs, texts } = source;
+        extraction.sources.push(SourceRecord { name, chars });
+        // Anchors and sentences become shared strings here, each once, as
+        // the source's texts are freed.
+        let mut shared: Vec<Option<Arc<str>>> = vec![None; texts.string_count()];
+        let mut shared_string = |id: StringId| -> Arc<str> {
+            shared[id.index()].get_or_insert_with(|| Arc::from(texts.string(id))).clone()
+        };
+        for (d, doc) in docs.into_iter().enumerate() {
             let entity_of = |m: usize| keys[s][d][m].and_then(|number| entity_of_key[number as usize]);
             let endpoint = |e: Endpoint| match e {
                 Endpoint::Mention(m) => entity_of(m),
                 Endpoint::Entry(entry) => ids.get(entry_key(entry, k).as_str()).copied(),
             };
             let id = doc.document.id.clone();
-            for (m, mention) in doc.mentions.into_iter().enumerate() {
+            let keyed = keys[s][d].iter().filter(|key| key.is_some()).count();
+            let mut mentions = Vec::with_capacity(keyed);
+            for (m, mention) in doc.mentions.iter().enumerate() {
                 if let Some(entity) = entity_of(m) {
-                    source_mentions.push(Mention {
-                        doc: id.clone(),
-                        span: mention.span,
-                        text: strings[mention.text.index()].clone(),
-                        entity,
-                    });
+                    mentions.push(Mention { span: mention.span(), text: shared_string(mention.text), entity });
                 }
             }
-            for r in doc.relations {
-                let (Some(subject), Some(object)) = (endpoint(r.subject), endpoint(r.object)) else { continue };
+            for r in &doc.relations {
+                let (Some(subject), Some(object)) = (endpoint(r.subject()), endpoint(r.object())) else { continue };
                 let types = (extraction.entities[subject.0].etype, extraction.entities[object.0].etype);
                 if subject == object || !fits_schema(r.predicate, types) {
                     continue;
                 }
-                let evidence = relations.entry((subject, r.predicate, object)).or_default();
-                let hash = evidence_hash(&r.evidence);
+                let (span, sentence) = texts.sentence(r);
+                let evidence = Evidence { doc: id.clone(), span, text: shared_string(sentence) };
+                let known = relations.entry((subject, r.predicate, object)).or_default();
+                let hash = evidence_hash(&evidence);
                 // A new hash is new evidence; a known one is checked in full.
-                if seen.insert((subject, r.predicate, object, hash)) || !evidence.contains(&r.evidence) {
-                    evidence.push(r.evidence);
+                if seen.insert((subject, r.predicate, object, hash)) || !known.contains(&evidence) {
+                    known.push(evidence);
                 }
             }
             let mut speakers: Vec<EntityId> = doc.speakers.iter().filter_map(|&m| entity_of(m)).collect();
@@ -399,13 +404,9 @@ fn finish(
                 place: doc.document.place,
                 speakers,
                 event: doc.event.and_then(entity_of),
+                mentions,
             });
         }
-        mentions_by_source.push(source_mentions);
-    }
-    extraction.mentions = Vec::with_capacity(mentions_by_source.iter().map(Vec::len).sum());
-    for source_mentions in mentions_by_source {
-        extraction.mentions.extend(source_mentions);
     }
     drop(seen);
     // Each list grew by doubling: up to twice its length, for the whole run.
@@ -457,14 +458,13 @@ mod tests {
         let k = Knowledge::builtin().unwrap();
         let (extraction, report) = crate::pipeline::run(&[dir.path().to_path_buf()], &k, None);
         assert_eq!(report.skipped.len(), files.iter().filter(|(_, b)| b.contains(&0)).count());
-        let source_of = |doc: &crate::model::DocId| {
-            extraction.documents.iter().find(|d| &d.id == doc).map(|d| d.source.clone()).unwrap()
-        };
         let mut by_source: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-        for m in &extraction.mentions {
-            let entity = &extraction.entities[m.entity.0];
-            if entity.etype == EntityType::Person {
-                by_source.entry(source_of(&m.doc)).or_default().push(entity.label.clone());
+        for doc in &extraction.documents {
+            for m in &doc.mentions {
+                let entity = &extraction.entities[m.entity.0];
+                if entity.etype == EntityType::Person {
+                    by_source.entry(doc.source.clone()).or_default().push(entity.label.clone());
+                }
             }
         }
         by_source.into_iter().collect()

@@ -57,8 +57,7 @@ fn rich_fixture() -> KnowledgeGraph {
         relation(2, Predicate::Supported, 3, evidence(180, 190, "The OSCE backed it.")),
         relation(1, Predicate::Opposed, 7, evidence(190, 200, "Russia opposed 73/27.")),
     ]);
-    x.mentions.push(Mention {
-        doc: doc2.clone(),
+    x.documents[1].mentions.push(Mention {
         span: Span { start: 160, end: 166 },
         text: "Russia".into(),
         entity: EntityId(1),

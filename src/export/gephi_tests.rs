@@ -378,15 +378,15 @@ fn comention_projection_weights() {
     let doc3 = DocId::new("fixture", 3);
     let mut record = extraction.documents[1].clone();
     record.id = doc3.clone();
-    extraction.documents.push(record);
+    record.mentions.clear();
     for (entity, start) in [(2, 210), (0, 220), (2, 230)] {
-        extraction.mentions.push(Mention {
-            doc: doc3.clone(),
+        record.mentions.push(Mention {
             span: Span { start, end: start + 4 },
             text: "x".into(),
             entity: EntityId(entity),
         });
     }
+    extraction.documents.push(record);
     let graph = KnowledgeGraph::build(&extraction);
     check(
         &graph,
