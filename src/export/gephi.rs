@@ -136,30 +136,31 @@ fn sorted_unique(mut docs: Vec<NodeIndex>) -> Box<[NodeIndex]> {
     docs.into_boxed_slice()
 }
 
-/// For each edge of the graph (by index), the first edge with the same ends
-/// and label: parallel edges of one relation merge into it. Found by sorting
-/// edge numbers by (ends, label, number), which holds 4 bytes an edge where
-/// a map of the keys held some 45 (3.1 M edges at 100,000 pages).
-fn first_parallel_edges(graph: &KnowledgeGraph) -> Vec<u32> {
+/// The graph's edges merged into the full view's: edge numbers sorted by
+/// (ends, label, number), and each merged edge's run of them, in order of
+/// first appearance. Parallel edges of one relation are one run. It holds 12
+/// bytes an edge where made edges held some 90 (3.1 M edges at 100,000
+/// pages); edges are made from it as they are written.
+fn merged_runs(graph: &KnowledgeGraph) -> (Vec<u32>, Vec<[u32; 2]>) {
     let key = |e: u32| {
         let id = petgraph::graph::EdgeIndex::new(e as usize);
         let (from, to) = graph.graph.edge_endpoints(id).expect("an edge of the graph");
-        (from, to, graph.graph[id].label(), e)
+        (from, to, graph.graph[id].label())
     };
     let count = u32::try_from(graph.graph.edge_count()).expect("fewer than 2^32 edges");
     let mut order: Vec<u32> = (0..count).collect();
-    order.sort_unstable_by_key(|&e| key(e));
-    let mut leaders = vec![0; order.len()];
+    order.sort_unstable_by_key(|&e| (key(e), e));
+    let mut runs: Vec<[u32; 2]> = Vec::new();
     let mut run_start = 0;
-    for (i, &e) in order.iter().enumerate() {
-        let (from, to, label, _) = key(e);
-        let (run_from, run_to, run_label, _) = key(order[run_start]);
-        if (from, to, label) != (run_from, run_to, run_label) {
+    for i in 1..=order.len() {
+        if i == order.len() || key(order[i]) != key(order[run_start]) {
+            runs.push([run_start as u32, i as u32]);
             run_start = i;
         }
-        leaders[e as usize] = order[run_start];
     }
-    leaders
+    // A run's first edge is its lowest numbered: its first appearance.
+    runs.sort_unstable_by_key(|&[start, _]| order[start as usize]);
+    (order, runs)
 }
 
 /// The earlier of two dates, an absent date being no date (not the earliest).
@@ -285,13 +286,40 @@ struct NodePlace {
 pub struct GephiView<'g> {
     pub directed: bool,
     places: Vec<NodePlace>,
-    pub edges: Vec<ViewEdge>,
+    edges: ViewEdges<'g>,
     cx: Context<'g>,
+}
+
+/// A view's edges, as made or as made when asked for.
+enum ViewEdges<'g> {
+    /// The full view's: runs of [`merged_runs`], with each document's node
+    /// (relations name their evidence's documents by id).
+    Merged { order: Vec<u32>, runs: Vec<[u32; 2]>, doc_nodes: DocNodes<'g> },
+    /// The comention view's (entities only: far fewer).
+    Made(Vec<ViewEdge>),
 }
 
 impl GephiView<'_> {
     pub fn node_count(&self) -> usize {
         self.places.len()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        match &self.edges {
+            ViewEdges::Merged { runs, .. } => runs.len(),
+            ViewEdges::Made(edges) => edges.len(),
+        }
+    }
+
+    /// The edges, in order, each made as it is asked for.
+    pub fn edges(&self) -> impl Iterator<Item = ViewEdge> + '_ {
+        (0..self.edge_count()).map(|number| match &self.edges {
+            ViewEdges::Merged { order, runs, doc_nodes } => {
+                let [start, end] = runs[number];
+                self.cx.merged_edge(number, &order[start as usize..end as usize], doc_nodes)
+            }
+            ViewEdges::Made(edges) => edges[number].clone(),
+        })
     }
 
     /// The nodes with their columns, in order, each made as it is asked for.
@@ -438,6 +466,25 @@ impl<'g> Context<'g> {
         }
     }
 
+    /// Edge `number` of the full view: the graph's edges `members` (one
+    /// relation between two nodes) merged, weights added, documents united.
+    fn merged_edge(&self, number: usize, members: &[u32], doc_nodes: &DocNodes<'_>) -> ViewEdge {
+        let edge_at = |e: u32| petgraph::graph::EdgeIndex::new(e as usize);
+        let first = edge_at(members[0]);
+        let (from, to) = self.graph.graph.edge_endpoints(first).expect("an edge of the graph");
+        let mut weight = 0.0;
+        let mut documents = Vec::new();
+        for &e in members {
+            let edge = &self.graph.graph[edge_at(e)];
+            // Weights are small counts: adding them as doubles is exact.
+            weight += edge.weight() as f64;
+            documents.extend(Self::supporting_documents(doc_nodes, from, to, edge));
+        }
+        let documents = sorted_unique(documents);
+        let start = self.earliest_date(&documents);
+        ViewEdge { number, from, to, label: self.graph.graph[first].label(), weight, documents, start }
+    }
+
     /// The earliest date of some documents.
     fn earliest_date(&self, docs: &[NodeIndex]) -> Option<PartialDate> {
         docs.iter().filter_map(|&d| self.graph.document_date(d)).min()
@@ -524,35 +571,16 @@ impl<'g> GephiView<'g> {
     /// edge starts before its ends; sources are always visible.
     pub fn full(graph: &'g KnowledgeGraph, base: &'g BaseIri) -> GephiView<'g> {
         let cx = Context::new(graph, base);
-        let doc_nodes = cx.doc_nodes();
-        // Merged edges in order of first appearance, sized for every edge of
-        // the graph up front (few merge): a vector that doubles as it fills
-        // holds both buffers while it copies.
-        let leaders = first_parallel_edges(graph);
-        let mut numbers: Vec<u32> = vec![u32::MAX; leaders.len()];
-        let mut edges: Vec<ViewEdge> = Vec::with_capacity(graph.graph.edge_count());
-        for (id, from, to, edge) in graph.edges() {
-            let docs = Context::supporting_documents(&doc_nodes, from, to, edge);
-            // Weights are small counts: adding them as doubles is exact.
-            let weight = edge.weight() as f64;
-            let leader = leaders[id.index()] as usize;
-            if leader == id.index() {
-                numbers[leader] = edges.len() as u32;
-                let (number, label, documents) = (edges.len(), edge.label(), sorted_unique(docs));
-                edges.push(ViewEdge { number, from, to, label, weight, documents, start: None });
-            } else {
-                let merged = &mut edges[numbers[leader] as usize];
-                merged.weight += weight;
-                let mut all = std::mem::take(&mut merged.documents).into_vec();
-                all.extend(docs);
-                merged.documents = sorted_unique(all);
-            }
-        }
-        drop((leaders, numbers));
-        let mut places: Vec<NodePlace> =
-            graph.nodes().map(|(index, _)| NodePlace { index, start: graph.document_date(index), degree: 0 }).collect();
-        for edge in &mut edges {
-            edge.start = cx.earliest_date(&edge.documents);
+        let (order, runs) = merged_runs(graph);
+        let places = graph.nodes().map(|(index, _)| NodePlace { index, start: graph.document_date(index), degree: 0 });
+        let mut view = GephiView {
+            directed: true,
+            places: places.collect(),
+            edges: ViewEdges::Merged { order, runs, doc_nodes: cx.doc_nodes() },
+            cx,
+        };
+        let mut places = std::mem::take(&mut view.places);
+        for edge in view.edges() {
             for end in [edge.from, edge.to] {
                 let node = &mut places[end.index()];
                 node.degree += 1;
@@ -561,7 +589,8 @@ impl<'g> GephiView<'g> {
                 }
             }
         }
-        GephiView { directed: true, places, edges, cx }
+        view.places = places;
+        view
     }
 
     /// The comention projection of [`comention_graph`], undirected. Entities
@@ -601,7 +630,7 @@ impl<'g> GephiView<'g> {
                 })
             })
             .collect();
-        GephiView { directed: false, places, edges, cx }
+        GephiView { directed: false, places, edges: ViewEdges::Made(edges), cx }
     }
 }
 

@@ -460,15 +460,15 @@ fn gexf_reads_back_whole() {
         assert_eq!(start(entity).as_deref(), Some("2019-12-05"), "{entity} first appears in document 1");
     }
 
-    assert_eq!(edges.len(), view.edges.len());
-    for (edge, read) in view.edges.iter().zip(&edges) {
+    assert_eq!(edges.len(), view.edge_count());
+    for (edge, read) in view.edges().zip(&edges) {
         assert_eq!(read.attrs["id"], edge.id());
         assert_eq!(read.attrs["source"], edge.source());
         assert_eq!(read.attrs["target"], edge.target());
         assert_eq!(read.attrs["label"], edge.label);
         assert_eq!(read.attrs["kind"], edge.label);
         assert_eq!(read.attrs["weight"].parse::<f64>().unwrap(), edge.weight);
-        let documents: Vec<&str> = view.edge_documents(edge).collect();
+        let documents: Vec<&str> = view.edge_documents(&edge).collect();
         assert_eq!(
             read.values.get("documents").map(String::as_str),
             Some(documents.join(" ")).filter(|d| !d.is_empty()).as_deref()

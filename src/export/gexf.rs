@@ -98,7 +98,7 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
                         Ok(())
                     })?;
                     w.create_element("edges").write_inner_content(|w| {
-                        for edge in &view.edges {
+                        for edge in view.edges() {
                             let mut attrs = vec![
                                 attr("id", &edge.id()),
                                 attr("source", &edge.source()),
@@ -108,7 +108,7 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
                                 attr("weight", &double(edge.weight)),
                             ];
                             attrs.extend(start(edge.start));
-                            let values = view.edge_values(edge);
+                            let values = view.edge_values(&edge);
                             let element = w.create_element("edge").with_attributes(attrs);
                             if values.is_empty() {
                                 element.write_empty()?;

@@ -73,7 +73,7 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
                             data(w, "b", &colour.b.to_string())
                         })?;
                     }
-                    for edge in &view.edges {
+                    for edge in view.edges() {
                         w.create_element("edge")
                             .with_attributes([
                                 attr("id", &edge.id()),
@@ -83,7 +83,7 @@ pub fn write(view: &GephiView, out: &mut dyn Write) -> io::Result<()> {
                             .write_inner_content(|w| {
                                 data(w, "edgelabel", edge.label)?;
                                 data(w, "weight", &double(edge.weight))?;
-                                for (column, value) in view.edge_values(edge) {
+                                for (column, value) in view.edge_values(&edge) {
                                     data(w, column.id, &value)?;
                                 }
                                 Ok(())

@@ -14,11 +14,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
+use std::ops::Range;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef, Triple};
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use rayon::prelude::*;
 
 use crate::graph::{Anchor, DocumentNode, Edge, EntityNode, KnowledgeGraph, Node};
@@ -383,24 +384,35 @@ impl GraphWriter<'_> {
     }
 }
 
-/// What one source file contributes: its documents, the relations read from
-/// it (edge, evidence indices) and the entities named there.
+/// What one source file contributes: its documents, and the run of
+/// [`Lookup::evidence`] read from it.
 #[derive(Default)]
 struct SourceBucket<'g> {
     chars: Option<usize>,
     documents: Vec<(NodeIndex, &'g DocumentNode)>,
-    relations: Vec<(NodeIndex, NodeIndex, &'g Edge, Vec<usize>)>,
-    entities: BTreeSet<NodeIndex>,
+    relations: Range<usize>,
 }
 
-/// What every source graph's quads look up: documents by id, and the anchors
-/// of each (document, entity) pair.
+/// What every source graph's quads look up: documents by id, and each
+/// relation's evidence by source.
 struct Lookup<'g> {
     doc_by_id: BTreeMap<&'g DocId, (NodeIndex, &'g DocumentNode)>,
-    anchors: BTreeMap<(NodeIndex, NodeIndex), &'g Vec<Anchor>>,
+    /// Every relation edge's evidence, sorted by source, edge and evidence:
+    /// one flat list, where a list per relation and source would be millions
+    /// of small allocations.
+    evidence: Vec<EvidenceAt>,
     /// Each entity's affiliation targets, in edge order (looked up once,
     /// rather than walking the entity's edges in every source graph).
     affiliations: HashMap<NodeIndex, Vec<NodeIndex>>,
+}
+
+/// A relation edge's evidence (an index into its list) read from a source
+/// (its bucket's number in name order).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct EvidenceAt {
+    source: u32,
+    edge: EdgeIndex,
+    evidence: u32,
 }
 
 /// The quads of the source graphs (the ontology graph aside), unsorted.
@@ -413,7 +425,7 @@ pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
     quads
 }
 
-/// Sorts the graph's documents, relations and entities into one bucket per
+/// Sorts the graph's documents and relation evidence into one bucket per
 /// source file.
 fn plan(graph: &KnowledgeGraph) -> (Lookup<'_>, BTreeMap<&str, SourceBucket<'_>>) {
     let mut buckets: BTreeMap<&str, SourceBucket<'_>> = BTreeMap::new();
@@ -425,27 +437,24 @@ fn plan(graph: &KnowledgeGraph) -> (Lookup<'_>, BTreeMap<&str, SourceBucket<'_>>
         doc_by_id.insert(&doc.id, (node, doc));
         buckets.entry(doc.source.as_str()).or_default().documents.push((node, doc));
     }
-    // (document node, entity node) -> anchors, for supporting mentions.
-    let mut anchors: BTreeMap<(NodeIndex, NodeIndex), &Vec<Anchor>> = BTreeMap::new();
-    for (_, from, to, edge) in graph.edges() {
-        if let Edge::Mentions(list) = edge {
-            anchors.insert((from, to), list);
-        }
-    }
-    for (_, from, to, edge) in graph.edges() {
-        let Edge::Relation { evidence, .. } = edge else { continue };
-        let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, ev) in evidence.iter().enumerate() {
+    let source_number: HashMap<&str, u32> =
+        buckets.keys().enumerate().map(|(n, name)| (*name, u32::try_from(n).expect("under 2^32 sources"))).collect();
+    let mut evidence = Vec::new();
+    for (edge, _, _, weight) in graph.edges() {
+        let Edge::Relation { evidence: list, .. } = weight else { continue };
+        for (i, ev) in list.iter().enumerate() {
             if let Some((_, doc)) = doc_by_id.get(&ev.doc) {
-                by_source.entry(doc.source.as_str()).or_default().push(i);
+                let source = source_number[doc.source.as_str()];
+                evidence.push(EvidenceAt { source, edge, evidence: u32::try_from(i).expect("under 2^32 sentences") });
             }
         }
-        for (source, indices) in by_source {
-            let bucket = buckets.entry(source).or_default();
-            bucket.entities.insert(from);
-            bucket.entities.insert(to);
-            bucket.relations.push((from, to, edge, indices));
-        }
+    }
+    evidence.sort_unstable();
+    let mut start = 0;
+    for (n, bucket) in buckets.values_mut().enumerate() {
+        let end = start + evidence[start..].partition_point(|e| e.source as usize == n);
+        bucket.relations = start..end;
+        start = end;
     }
     let mut affiliations: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
     for (_, from, to, edge) in graph.edges() {
@@ -453,7 +462,7 @@ fn plan(graph: &KnowledgeGraph) -> (Lookup<'_>, BTreeMap<&str, SourceBucket<'_>>
             affiliations.entry(from).or_default().push(to);
         }
     }
-    (Lookup { doc_by_id, anchors, affiliations }, buckets)
+    (Lookup { doc_by_id, evidence, affiliations }, buckets)
 }
 
 /// Appends the quads of one source's named graph.
@@ -465,8 +474,8 @@ fn source_quads(
     bucket: &SourceBucket<'_>,
     quads: &mut Vec<Quad>,
 ) {
-    let Lookup { doc_by_id, anchors, affiliations: affiliated } = lookup;
-    let mut entities = bucket.entities.clone();
+    let Lookup { doc_by_id, evidence: all_evidence, affiliations: affiliated } = lookup;
+    let mut entities: BTreeSet<NodeIndex> = BTreeSet::new();
     {
         let mut w = GraphWriter { graph: GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[source_name])), quads };
         let source = vocab::mint(base, Kind::Source, &[source_name]);
@@ -528,9 +537,11 @@ fn source_quads(
             }
         }
 
-        for (from, to, edge, indices) in &bucket.relations {
-            let Edge::Relation { predicate, evidence } = edge else { continue };
-            let (Node::Entity(subject), Node::Entity(object)) = (&graph.graph[*from], &graph.graph[*to]) else {
+        for run in all_evidence[bucket.relations.clone()].chunk_by(|a, b| a.edge == b.edge) {
+            let Some((from, to)) = graph.graph.edge_endpoints(run[0].edge) else { continue };
+            entities.extend([from, to]);
+            let Edge::Relation { predicate, evidence } = &graph.graph[run[0].edge] else { continue };
+            let (Node::Entity(subject), Node::Entity(object)) = (&graph.graph[from], &graph.graph[to]) else {
                 continue;
             };
             let s = vocab::entity_iri(base, &subject.key);
@@ -542,8 +553,8 @@ fn source_quads(
             w.add(&assertion, rdf::SUBJECT, s.clone());
             w.add(&assertion, rdf::PREDICATE, p.into_owned());
             w.add(&assertion, rdf::OBJECT, o.clone());
-            for &i in indices {
-                let ev = &evidence[i];
+            for at in run {
+                let ev = &evidence[at.evidence as usize];
                 let Some(&(doc_node, doc)) = doc_by_id.get(&ev.doc) else { continue };
                 let doc_iri = vocab::mint(base, Kind::Document, &[&doc.id.0]);
                 let sentence = vocab::mint(base, Kind::Sentence, &[&doc.id.0, &offsets_key(ev.span)]);
@@ -554,9 +565,9 @@ fn source_quads(
                 w.add(&sentence, nif::BEGIN_INDEX, index(ev.span.start));
                 w.add(&sentence, nif::END_INDEX, index(ev.span.end));
                 w.add(&sentence, nif::ANCHOR_OF, text(&ev.text));
-                for entity in [*from, *to] {
-                    let Some(list) = anchors.get(&(doc_node, entity)) else { continue };
-                    for anchor in list.iter() {
+                for entity in [from, to] {
+                    let Some(list) = mention_anchors(graph, doc_node, entity) else { continue };
+                    for anchor in list {
                         if anchor.span.start >= ev.span.start && anchor.span.end <= ev.span.end {
                             w.add(&assertion, dg::SUPPORTING_MENTION, mention_iri(base, doc, anchor.span));
                         }
@@ -576,6 +587,14 @@ fn source_quads(
             describe_entity(&mut w, graph, base, affiliations, entity, mentions);
         }
     }
+}
+
+/// The anchors of the mention edge from a document to an entity, if any.
+fn mention_anchors(graph: &KnowledgeGraph, doc_node: NodeIndex, entity: NodeIndex) -> Option<&[Anchor]> {
+    graph.graph.edges_connecting(doc_node, entity).find_map(|e| match e.weight() {
+        Edge::Mentions(anchors) => Some(anchors.as_slice()),
+        _ => None,
+    })
 }
 
 fn mention_iri(base: &BaseIri, doc: &DocumentNode, span: Span) -> NamedNode {
