@@ -64,6 +64,7 @@ fn main() {
     report("extraction");
     let graph = KnowledgeGraph::from_extraction(extraction);
     report("graph");
+    graph_census(&graph);
     eprintln!("{} nodes, {} edges", graph.node_count(), graph.edge_count());
 }
 
@@ -96,4 +97,64 @@ fn census(analyses: &[diplograph::pipeline::SourceAnalysis]) {
     eprintln!("  {n_mentions} mentions of {} B: {:.1} MB", size_of::<LocatedMention>(), mb(mentions));
     eprintln!("  {n_relations} relations of {} B: {:.1} MB", size_of::<LocatedRelation>(), mb(relations));
     eprintln!("  {n_strings} strings, roles, entry lists and sentences: {:.1} MB", mb(strings));
+}
+
+/// Bytes the graph's edges and texts hold (allocator overhead apart).
+fn graph_census(graph: &KnowledgeGraph) {
+    use diplograph::graph::{Edge, Node};
+    use std::collections::HashSet;
+    use std::mem::size_of;
+    let mb = |b: usize| b as f64 / 1e6;
+    let (mut anchors, mut n_anchors, mut evidence, mut n_evidence) = (0, 0, 0, 0);
+    let (mut anchor_texts, mut sentence_texts) = (0, 0);
+    let mut seen: HashSet<usize> = HashSet::new();
+    for (_, _, _, edge) in graph.edges() {
+        match edge {
+            Edge::Mentions(list) => {
+                anchors += list.len() * size_of::<diplograph::graph::Anchor>();
+                n_anchors += list.len();
+                for a in list {
+                    if seen.insert(a.text.as_ptr() as usize) {
+                        anchor_texts += a.text.len() + 16;
+                    }
+                }
+            }
+            Edge::Relation { evidence: list, .. } => {
+                evidence += list.len() * size_of::<diplograph::model::Evidence>();
+                n_evidence += list.len();
+                for e in list {
+                    if seen.insert(e.text.as_ptr() as usize) {
+                        sentence_texts += e.text.len() + 16;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut node_strings = 0;
+    for (_, node) in graph.nodes() {
+        node_strings += match node {
+            Node::Source(s) => s.name.capacity(),
+            Node::Document(d) => {
+                d.title.capacity()
+                    + d.source.capacity()
+                    + d.place.as_ref().map_or(0, |p| p.capacity())
+                    + d.id.0.len()
+                    + 16
+            }
+            Node::Entity(e) => {
+                e.key.capacity() + e.label.capacity() + e.aliases.iter().map(|a| a.capacity() + 24).sum::<usize>()
+            }
+        };
+    }
+    eprintln!(
+        "  {} nodes of {} B, their strings {:.1} MB; {} edges of {} B",
+        graph.node_count(),
+        size_of::<Node>(),
+        mb(node_strings),
+        graph.edge_count(),
+        size_of::<Edge>()
+    );
+    eprintln!("  {n_anchors} anchors: {:.1} MB, their texts {:.1} MB", mb(anchors), mb(anchor_texts));
+    eprintln!("  {n_evidence} evidence: {:.1} MB, their sentences {:.1} MB", mb(evidence), mb(sentence_texts));
 }

@@ -83,7 +83,7 @@ pub enum Edge {
     Contains,
     /// Document → Entity: the document names the entity at these anchors
     /// (in text order, never empty).
-    Mentions(Vec<Anchor>),
+    Mentions(Box<[Anchor]>),
     /// Document → Person: the person wrote or delivered it.
     Speaker,
     /// Document → Event: it was delivered at the event.
@@ -92,7 +92,7 @@ pub enum Edge {
     Affiliation,
     /// Entity → Entity: a relation of the gold schema, with the sentences
     /// that state it (never empty).
-    Relation { predicate: Predicate, evidence: Vec<Evidence> },
+    Relation { predicate: Predicate, evidence: Box<[Evidence]> },
 }
 
 impl Edge {
@@ -218,7 +218,7 @@ impl KnowledgeGraph {
             graph.add_edge(
                 entity_nodes[relation.subject.0],
                 entity_nodes[relation.object.0],
-                Edge::Relation { predicate: relation.predicate, evidence: relation.evidence },
+                Edge::Relation { predicate: relation.predicate, evidence: relation.evidence.into_boxed_slice() },
             );
         }
         KnowledgeGraph { graph }
@@ -309,9 +309,8 @@ fn add_mention_edges(
     entity_nodes: &[NodeIndex],
 ) {
     for entity in first_seen.drain(..) {
-        let mut list = anchors.remove(&entity).unwrap_or_default();
-        list.shrink_to_fit();
-        graph.add_edge(doc_node, entity_nodes[entity], Edge::Mentions(list));
+        let list = anchors.remove(&entity).unwrap_or_default();
+        graph.add_edge(doc_node, entity_nodes[entity], Edge::Mentions(list.into_boxed_slice()));
     }
 }
 

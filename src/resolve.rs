@@ -353,14 +353,16 @@ fn finish(
     // Hashes of the evidence each relation holds, so that a repeat is found
     // without scanning the relation's whole list (which grows with the corpus).
     let mut seen: HashSet<(EntityId, Predicate, EntityId, u64)> = HashSet::new();
+    let mut corpus_texts: HashSet<Arc<str>> = HashSet::new();
     for (s, source) in sources.into_iter().enumerate() {
         let SourceAnalysis { name, chars, docs, texts } = source;
         extraction.sources.push(SourceRecord { name, chars });
-        // Anchors and sentences become shared strings here, each once, as
-        // the source's texts are freed.
+        // Anchors and sentences become shared strings here, as the source's
+        // texts are freed: each text once for the corpus, where names and
+        // boilerplate sentences recur from page to page.
         let mut shared: Vec<Option<Arc<str>>> = vec![None; texts.string_count()];
         let mut shared_string = |id: StringId| -> Arc<str> {
-            shared[id.index()].get_or_insert_with(|| Arc::from(texts.string(id))).clone()
+            shared[id.index()].get_or_insert_with(|| intern(&mut corpus_texts, texts.string(id))).clone()
         };
         for (d, doc) in docs.into_iter().enumerate() {
             let entity_of = |m: usize| keys[s][d][m].and_then(|number| entity_of_key[number as usize]);
@@ -408,7 +410,7 @@ fn finish(
             });
         }
     }
-    drop(seen);
+    drop((seen, corpus_texts));
     // Each list grew by doubling: up to twice its length, for the whole run.
     extraction.relations = relations
         .into_iter()
@@ -418,6 +420,16 @@ fn finish(
         })
         .collect();
     extraction
+}
+
+/// The corpus's one copy of a text.
+fn intern(texts: &mut HashSet<Arc<str>>, text: &str) -> Arc<str> {
+    if let Some(shared) = texts.get(text) {
+        return shared.clone();
+    }
+    let shared: Arc<str> = Arc::from(text);
+    texts.insert(shared.clone());
+    shared
 }
 
 fn evidence_hash(evidence: &Evidence) -> u64 {
@@ -468,6 +480,23 @@ mod tests {
             }
         }
         by_source.into_iter().collect()
+    }
+
+    #[test]
+    fn a_text_printed_in_several_sources_is_stored_once() {
+        let page = "Statement by the Ministry of Foreign Affairs, 12 March 2021\n\n\
+                    Russia and China submitted a draft convention on information security to the OEWG.\n";
+        let sources: Vec<crate::model::Source> =
+            ["a.txt", "b.txt"].map(|name| crate::model::Source { name: name.into(), text: page.into() }).into();
+        let extraction = crate::pipeline::run_sources(&sources, &Knowledge::builtin().unwrap());
+        let [a, b] = [0, 1].map(|d| &extraction.documents[d]);
+        assert_ne!(a.source, b.source);
+        let russia = |doc: &crate::model::DocumentRecord| doc.mentions.iter().find(|m| &*m.text == "Russia").cloned();
+        let (in_a, in_b) = (russia(a).unwrap(), russia(b).unwrap());
+        assert!(std::sync::Arc::ptr_eq(&in_a.text, &in_b.text));
+        let sentences: Vec<_> = extraction.relations.iter().flat_map(|r| &r.evidence).collect();
+        assert!(sentences.len() >= 2 && sentences.iter().any(|e| e.doc == b.id), "{sentences:?}");
+        assert!(sentences.iter().all(|e| std::sync::Arc::ptr_eq(&e.text, &sentences[0].text)), "{sentences:?}");
     }
 
     #[test]

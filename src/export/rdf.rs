@@ -592,7 +592,7 @@ fn source_quads(
 /// The anchors of the mention edge from a document to an entity, if any.
 fn mention_anchors(graph: &KnowledgeGraph, doc_node: NodeIndex, entity: NodeIndex) -> Option<&[Anchor]> {
     graph.graph.edges_connecting(doc_node, entity).find_map(|e| match e.weight() {
-        Edge::Mentions(anchors) => Some(anchors.as_slice()),
+        Edge::Mentions(anchors) => Some(&anchors[..]),
         _ => None,
     })
 }
