@@ -10,6 +10,13 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::model::DocKind;
 
+/// A set of words looked up for every token: hashed with foldhash, several
+/// times faster than std's SipHash on short keys (which needs to resist
+/// hash flooding by untrusted keys: these are the lexicon's own words).
+pub type WordSet = HashSet<String, foldhash::fast::RandomState>;
+/// A map from words, hashed as [`WordSet`].
+pub type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 /// The lexicon shipped with diplograph, compiled into the binary.
 pub const DEFAULT_LEXICON: &str = include_str!("../data/lexicon.toml");
 
@@ -98,26 +105,26 @@ pub struct Lexicon {
     /// Kind words, lower-case, longest first.
     pub kinds: Vec<(String, DocKind)>,
     pub heading_max_chars: usize,
-    pub honorifics: HashSet<String>,
+    pub honorifics: WordSet,
     /// Role heads, longest first (multi-word heads before their parts).
     pub role_heads: Vec<String>,
-    pub role_modifiers: HashSet<String>,
-    pub name_particles: HashSet<String>,
-    pub unaffiliated_roles: HashSet<String>,
+    pub role_modifiers: WordSet,
+    pub name_particles: WordSet,
+    pub unaffiliated_roles: WordSet,
     /// Post words that name their body: word → gazetteer id.
-    pub role_affiliations: HashMap<String, String>,
-    pub not_name_words: HashSet<String>,
-    pub non_person_heads: HashSet<String>,
+    pub role_affiliations: WordMap<String>,
+    pub not_name_words: WordSet,
+    pub non_person_heads: WordSet,
     pub role_stop_words: Vec<String>,
     pub event_heads: Vec<String>,
     pub non_event_head_prefixes: Vec<String>,
-    pub ordinal_words: HashSet<String>,
+    pub ordinal_words: WordSet,
     pub document_heads: Vec<String>,
     pub proposal_heads: Vec<String>,
     pub proposal_markers: Vec<String>,
     pub proposal_verbs: Vec<String>,
-    pub phrase_stop_words: HashSet<String>,
-    pub not_place_words: HashSet<String>,
+    pub phrase_stop_words: WordSet,
+    pub not_place_words: WordSet,
 }
 
 impl Lexicon {
@@ -153,7 +160,7 @@ impl Lexicon {
             role_modifiers: persons.role_modifiers.into_iter().collect(),
             name_particles: persons.name_particles.into_iter().collect(),
             unaffiliated_roles: persons.unaffiliated_roles.into_iter().collect(),
-            role_affiliations: persons.role_affiliations,
+            role_affiliations: persons.role_affiliations.into_iter().collect(),
             not_name_words: persons.not_name_words.into_iter().collect(),
             non_person_heads: persons.non_person_heads.into_iter().collect(),
             role_stop_words: persons.role_stop_words,

@@ -261,9 +261,10 @@ fn exactly_sized<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
 #[derive(Default)]
 struct TextsBuilder {
     texts: SourceTexts,
-    /// String hash → the first string with that hash.
-    numbers: HashMap<u64, StringId>,
-    hasher: std::hash::RandomState,
+    /// String hash → the first string with that hash (foldhash: every
+    /// name, anchor and sentence of the corpus is hashed here).
+    numbers: HashMap<u64, StringId, foldhash::fast::RandomState>,
+    hasher: foldhash::fast::RandomState,
     entry_numbers: HashMap<Arc<[usize]>, u32>,
 }
 

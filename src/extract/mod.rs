@@ -11,12 +11,11 @@ pub mod persons;
 pub mod text;
 pub mod works;
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::gazetteer::{Gazetteer, Hit};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordSet};
 use crate::model::{Document, EntityType};
 use text::Token;
 
@@ -26,15 +25,15 @@ use text::Token;
 pub struct Knowledge {
     pub lexicon: Lexicon,
     pub gazetteer: Gazetteer,
-    pub given_names: HashSet<String>,
+    pub given_names: WordSet,
     /// Every word of every role head and modifier ("Minister", "Deputy").
-    pub role_words: HashSet<String>,
+    pub role_words: WordSet,
     /// The lexicon's proposal verbs, split into words ("put forward").
     pub proposal_verbs: Vec<Vec<String>>,
     /// The first words of the proposal verbs: most tokens start none.
-    pub proposal_verb_starts: HashSet<String>,
+    pub proposal_verb_starts: WordSet,
     /// The lexicon's event heads, for lookups by token.
-    pub event_heads: HashSet<String>,
+    pub event_heads: WordSet,
     /// The lexicon's proposal and document heads, compounds included
     /// ("Cyberplan" has the head "Plan").
     pub proposal_head_words: works::Heads,

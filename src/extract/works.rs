@@ -12,12 +12,12 @@
 //! Then acronyms defined in parentheses and bare heads ("the Treaty",
 //! "the PoA") are linked to the names they stand for.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::names::phrase_key;
 use super::text::Token;
 use super::{DocText, Found, Knowledge, Naming};
+use crate::lexicon::WordSet;
 use crate::model::EntityType;
 
 /// Capitalised words that begin a sentence or clause without being part of
@@ -191,7 +191,7 @@ fn new_found(
 #[derive(Debug)]
 pub struct Heads {
     /// The one-word heads, as written.
-    words: HashSet<String>,
+    words: WordSet,
     /// The capitalised one-word heads longer than three letters, lower-cased:
     /// a capitalised word ending with one is a compound of it ("Cyberplan").
     compound_endings: Vec<String>,
@@ -199,7 +199,7 @@ pub struct Heads {
 
 impl Heads {
     pub fn new(list: &[String]) -> Heads {
-        let words: HashSet<String> = list.iter().filter(|h| !h.contains(' ')).cloned().collect();
+        let words: WordSet = list.iter().filter(|h| !h.contains(' ')).cloned().collect();
         let mut compound_endings: Vec<String> = words
             .iter()
             .filter(|h| h.len() > 3 && h.chars().next().is_some_and(char::is_uppercase))
