@@ -70,6 +70,16 @@ impl Node {
     }
 }
 
+/// What a document's node is joined to, kept from its record while the
+/// entity nodes are added.
+struct DocLinks {
+    node: NodeIndex,
+    source: Option<NodeIndex>,
+    speakers: Vec<EntityId>,
+    event: Option<EntityId>,
+    mentions: Vec<Mention>,
+}
+
 /// One anchor of a mention: where in the source a document names an entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
@@ -149,7 +159,7 @@ impl KnowledgeGraph {
             let node = graph.add_node(Node::Source(SourceNode { name: source.name.clone(), chars: source.chars }));
             source_nodes.insert(source.name, node);
         }
-        let mut doc_edges = Vec::with_capacity(documents.len());
+        let mut doc_links: Vec<DocLinks> = Vec::with_capacity(documents.len());
         for doc in documents {
             let source_node = source_nodes.get(&doc.source).copied();
             let node = graph.add_node(Node::Document(DocumentNode {
@@ -162,7 +172,13 @@ impl KnowledgeGraph {
                 date: doc.date,
                 place: doc.place,
             }));
-            doc_edges.push((node, source_node, doc.speakers, doc.event, doc.mentions));
+            doc_links.push(DocLinks {
+                node,
+                source: source_node,
+                speakers: doc.speakers,
+                event: doc.event,
+                mentions: doc.mentions,
+            });
         }
         let affiliations: Vec<Option<EntityId>> = entities.iter().map(|e| e.affiliation).collect();
         let entity_nodes: Vec<NodeIndex> = entities
@@ -180,16 +196,15 @@ impl KnowledgeGraph {
             .collect();
 
         drop(source_nodes);
-        for (doc_node, source_node, speakers, event, _) in &doc_edges {
-            let doc_node = *doc_node;
-            if let Some(source_node) = *source_node {
-                graph.add_edge(source_node, doc_node, Edge::Contains);
+        for links in &doc_links {
+            if let Some(source_node) = links.source {
+                graph.add_edge(source_node, links.node, Edge::Contains);
             }
-            for speaker in speakers {
-                graph.add_edge(doc_node, entity_nodes[speaker.0], Edge::Speaker);
+            for speaker in &links.speakers {
+                graph.add_edge(links.node, entity_nodes[speaker.0], Edge::Speaker);
             }
-            if let Some(event) = event {
-                graph.add_edge(doc_node, entity_nodes[event.0], Edge::DeliveredAt);
+            if let Some(event) = links.event {
+                graph.add_edge(links.node, entity_nodes[event.0], Edge::DeliveredAt);
             }
         }
 
@@ -198,15 +213,15 @@ impl KnowledgeGraph {
         // the next document's: only one document's anchors are ever held twice.
         let mut anchors: HashMap<usize, Vec<Anchor>> = HashMap::new();
         let mut first_seen: Vec<usize> = Vec::new();
-        for (doc_node, _, _, _, mentions) in doc_edges {
-            for mention in mentions {
+        for links in doc_links {
+            for mention in links.mentions {
                 let list = anchors.entry(mention.entity.0).or_default();
                 if list.is_empty() {
                     first_seen.push(mention.entity.0);
                 }
                 list.push(Anchor { span: mention.span, text: mention.text });
             }
-            add_mention_edges(&mut graph, doc_node, &mut first_seen, &mut anchors, &entity_nodes);
+            add_mention_edges(&mut graph, links.node, &mut first_seen, &mut anchors, &entity_nodes);
         }
 
         for (index, affiliation) in affiliations.into_iter().enumerate() {

@@ -171,10 +171,14 @@ impl SourceTexts {
 
     /// The bytes its buffers take (the gazetteer's shared entry lists apart).
     pub fn heap_bytes(&self) -> usize {
+        fn bytes<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
         self.buffer.capacity()
-            + 4 * (self.ends.capacity() + self.roles.capacity())
-            + 16 * self.entry_lists.capacity()
-            + 12 * self.sentences.capacity()
+            + bytes(&self.ends)
+            + bytes(&self.roles)
+            + bytes(&self.entry_lists)
+            + bytes(&self.sentences)
     }
 
     /// How many strings there are (ids run from 0 below it).
