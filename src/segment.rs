@@ -70,7 +70,10 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
     if line.trim().is_empty() {
         return LineClass::Blank;
     }
-    for listing in &lexicon.listings {
+    // Which patterns match, in one scan; only those are run for their groups.
+    let matching = lexicon.line_patterns.matches(line);
+    let listings = lexicon.listings.len();
+    for (listing, _) in lexicon.listings.iter().zip(0..).filter(|(_, n)| matching.matched(*n)) {
         if let Some(caps) = listing.regex.captures(line) {
             let date = date_from_captures(&caps);
             if let Some(title) = caps.get(4) {
@@ -78,14 +81,14 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
             }
         }
     }
-    for dateline in &lexicon.datelines {
+    for (dateline, _) in lexicon.datelines.iter().zip(listings..).filter(|(_, n)| matching.matched(*n)) {
         if let Some(caps) = dateline.regex.captures(line) {
             if let Some(date) = date_from_captures(&caps) {
                 return LineClass::Dateline(date);
             }
         }
     }
-    if lexicon.is_furniture(line) {
+    if lexicon.furniture_matches(&matching) {
         return LineClass::Furniture;
     }
     if is_heading(line, lexicon) {
@@ -196,18 +199,18 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
             .find(|l| matches!(l.class, LineClass::Content | LineClass::Heading | LineClass::Listing { .. }))
             .map_or(head.range.end, |l| l.range.end);
         let title = text[title_range.clone()].to_string();
-        let title_date = dates::find_dates(&title).last().map(|(_, d)| *d);
+        let last_date = dates::find_dates(&title).pop();
         let ordinal = documents.len() + 1;
         documents.push(Document {
             id: DocId::new(source.stem(), ordinal),
             source: source.name.clone(),
             ordinal,
             kind: kind_of(&title, lexicon),
-            place: place_in_title(&title, lexicon, gazetteer),
+            place: last_date.as_ref().and_then(|(at, _)| place_before_date(&title, at.start, lexicon, gazetteer)),
             title,
             range: title_range.start..body_end.max(title_range.end),
             title_range,
-            date: title_date.or(listed_date),
+            date: last_date.map(|(_, date)| date).or(listed_date),
         });
     }
     documents
@@ -255,10 +258,10 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// The city a title says it was delivered in: the capitalised words right
-/// before its last date ("…, New Delhi, January 15, 2020").
-pub fn place_in_title(title: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
-    let (date_range, _) = dates::find_dates(title).pop()?;
-    let before = title[..date_range.start].trim_end().strip_suffix(',')?.trim_end();
+/// before its last date, which starts at byte `date_start` ("…, New Delhi,
+/// January 15, 2020").
+fn place_before_date(title: &str, date_start: usize, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
+    let before = title[..date_start].trim_end().strip_suffix(',')?.trim_end();
     let before = before.strip_suffix(')').unwrap_or(before);
     let words: Vec<&str> = before.split(' ').collect();
     let mut place: Vec<&str> = Vec::new();

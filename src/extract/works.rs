@@ -58,7 +58,8 @@ fn ordinal_number(token: &Token) -> Option<u32> {
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
         "twelfth",
     ];
-    if let Some(i) = WORDS.iter().position(|w| lower == *w || lower == format!("{w}-ever")) {
+    let word = lower.strip_suffix("-ever").unwrap_or(&lower);
+    if let Some(i) = WORDS.iter().position(|w| word == *w) {
         return Some(i as u32 + 1);
     }
     for suffix in ["st", "nd", "rd", "th"] {
