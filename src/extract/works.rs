@@ -195,19 +195,33 @@ pub struct Heads {
     words: WordSet,
     /// The capitalised one-word heads longer than three letters, lower-cased:
     /// a capitalised word ending with one is a compound of it ("Cyberplan").
-    compound_endings: Vec<String>,
+    /// Those of ASCII and at most [`SHORT_ENDING`] bytes are kept by their
+    /// length, so that a word's endings are looked up, not compared with
+    /// each head in turn; the others are compared.
+    short_endings: Vec<(usize, WordSet)>,
+    other_endings: Vec<String>,
 }
+
+/// The longest compound ending looked up by length (bytes).
+const SHORT_ENDING: usize = 32;
 
 impl Heads {
     pub fn new(list: &[String]) -> Heads {
         let words: WordSet = list.iter().filter(|h| !h.contains(' ')).cloned().collect();
-        let mut compound_endings: Vec<String> = words
-            .iter()
-            .filter(|h| h.len() > 3 && h.chars().next().is_some_and(char::is_uppercase))
-            .map(|h| h.to_lowercase())
-            .collect();
-        compound_endings.sort();
-        Heads { words, compound_endings }
+        let mut short_endings: Vec<(usize, WordSet)> = Vec::new();
+        let mut other_endings = Vec::new();
+        let endings = words.iter().filter(|h| h.len() > 3 && h.chars().next().is_some_and(char::is_uppercase));
+        for ending in endings.map(|h| h.to_lowercase()) {
+            if !ending.is_ascii() || ending.len() > SHORT_ENDING {
+                other_endings.push(ending);
+            } else if let Some((_, set)) = short_endings.iter_mut().find(|(len, _)| *len == ending.len()) {
+                set.insert(ending);
+            } else {
+                short_endings.push((ending.len(), WordSet::from_iter([ending])));
+            }
+        }
+        other_endings.sort();
+        Heads { words, short_endings, other_endings }
     }
 
     /// Whether a word is one of the one-word heads, as written.
@@ -219,8 +233,24 @@ impl Heads {
     /// capitalised compound of one.
     pub fn matches(&self, token: &Token) -> bool {
         let base = token.base();
-        self.is_word(base)
-            || (token.is_capitalised() && self.compound_endings.iter().any(|head| ends_with_ignoring_case(base, head)))
+        self.is_word(base) || (token.is_capitalised() && self.is_compound(base))
+    }
+
+    /// Whether a word ends with a compound ending, ignoring case.
+    fn is_compound(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            let every_ending = self.short_endings.iter().flat_map(|(_, set)| set.iter()).chain(&self.other_endings);
+            return every_ending.into_iter().any(|ending| ends_with_ignoring_case(word, ending));
+        }
+        let mut lower = [0u8; SHORT_ENDING];
+        let short = self.short_endings.iter().any(|&(len, ref set)| {
+            let Some(tail) = word.len().checked_sub(len).map(|start| &word.as_bytes()[start..]) else { return false };
+            lower[..len].copy_from_slice(tail);
+            lower[..len].make_ascii_lowercase();
+            std::str::from_utf8(&lower[..len]).is_ok_and(|tail| set.contains(tail))
+        });
+        // An ASCII word cannot end with a non-ASCII ending.
+        short || self.other_endings.iter().any(|ending| ending.is_ascii() && ends_with_ignoring_case(word, ending))
     }
 }
 
@@ -799,5 +829,10 @@ mod tests {
         assert_eq!(matches("cyberplan Treaty code"), [false, false, false]);
         // A compound ends with the head; a non-ASCII one is lower-cased whole.
         assert_eq!(matches("Peaceplanning Überplan"), [false, true]);
+        // Non-ASCII heads and heads too long to be looked up are compared.
+        let long = "Superlongheadwordthatgoesonandonandon";
+        let heads = Heads::new(&["Übereinkommen".into(), long.into()]);
+        let matches = |text: &str| tokenize(text, 0).iter().map(|t| heads.matches(t)).collect::<Vec<_>>();
+        assert_eq!(matches(&format!("Rahmenübereinkommen X{long} Kommen")), [true, true, false]);
     }
 }
