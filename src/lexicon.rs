@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet, SetMatches};
 use serde::Deserialize;
 
@@ -108,6 +109,8 @@ pub struct Lexicon {
     pub line_patterns: RegexSet,
     /// Kind words, lower-case, longest first.
     pub kinds: Vec<(String, DocKind)>,
+    /// The kind words, numbered as in `kinds`, found in one pass over a text.
+    kind_words: AhoCorasick,
     pub heading_max_chars: usize,
     pub honorifics: WordSet,
     /// Role heads, longest first (multi-word heads before their parts).
@@ -156,7 +159,10 @@ impl Lexicon {
         let furniture = compile(&file.furniture, path, text)?;
         let datelines = compile(&file.dateline, path, text)?;
         let listings = compile(&file.listing, path, text)?;
+        let kind_words = AhoCorasick::new(kinds.iter().map(|(word, _)| word))
+            .map_err(|e| Error::data(path, 0, format!("kind words: {e}")))?;
         Ok(Lexicon {
+            kind_words,
             line_patterns: regex_set(path, [&listings, &datelines, &furniture])?,
             furniture,
             datelines,
@@ -187,6 +193,12 @@ impl Lexicon {
     /// Whether a line is site furniture.
     pub fn is_furniture(&self, line: &str) -> bool {
         self.furniture_matches(&self.line_patterns.matches(line))
+    }
+
+    /// Every occurrence of a kind word in `lower` (a lower-cased text), as
+    /// the word's index in `kinds` and its byte offset; overlapping ones too.
+    pub fn kind_words_in<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        self.kind_words.find_overlapping_iter(lower).map(|m| (m.pattern().as_usize(), m.start()))
     }
 
     /// Whether a furniture pattern is among the `line_patterns` that match.

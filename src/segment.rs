@@ -77,7 +77,8 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
         if let Some(caps) = listing.regex.captures(line) {
             let date = date_from_captures(&caps);
             if let Some(title) = caps.get(4) {
-                return LineClass::Listing { date, title: offset + title.start()..offset + title.end() };
+                let title = offset + title.start()..offset + title.start() + title.as_str().trim_end().len();
+                return LineClass::Listing { date, title };
             }
         }
     }
@@ -116,11 +117,12 @@ pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
         return false;
     }
     let lower = trimmed.to_lowercase();
-    lexicon.kinds.iter().any(|(word, _)| {
-        // Every test below needs the word in the line.
-        if !lower.contains(word.as_str()) {
-            return false;
-        }
+    // Every test below needs the word in the line.
+    let mut present: Vec<usize> = lexicon.kind_words_in(&lower).map(|(kind, _)| kind).collect();
+    present.sort_unstable();
+    present.dedup();
+    present.into_iter().any(|kind| {
+        let word = &lexicon.kinds[kind].0;
         let starts = lower.starts_with(word.as_str())
             && lower[word.len()..].starts_with([' '])
             && trimmed.starts_with(|c: char| c.is_uppercase());
@@ -137,17 +139,12 @@ pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
 /// The genre a title states: its first kind word; a news item when none.
 pub fn kind_of(title: &str, lexicon: &Lexicon) -> DocKind {
     let lower = title.to_lowercase();
-    let mut best: Option<(usize, DocKind)> = None;
-    for (word, kind) in &lexicon.kinds {
-        let found = lower.match_indices(word.as_str()).find(|(at, _)| is_word_at(&lower, *at, word.len()));
-        if let Some((at, _)) = found {
-            // Words are sorted longest first, so at one place the longer wins.
-            if best.is_none_or(|(best_at, _)| at < best_at) {
-                best = Some((at, *kind));
-            }
-        }
-    }
-    best.map_or(DocKind::NewsItem, |(_, kind)| kind)
+    lexicon
+        .kind_words_in(&lower)
+        .filter(|&(kind, at)| is_word_at(&lower, at, lexicon.kinds[kind].0.len()))
+        // Words are numbered longest first, so at one place the longer wins.
+        .min_by_key(|&(kind, at)| (at, kind))
+        .map_or(DocKind::NewsItem, |(kind, _)| lexicon.kinds[kind].1)
 }
 
 fn is_word_at(text: &str, at: usize, len: usize) -> bool {
@@ -356,10 +353,10 @@ mod tests {
     }
 
     #[test]
-    fn listed_items_may_spell_the_month_or_print_an_iso_date() {
+    fn listed_items_may_spell_the_month_or_print_an_iso_date_and_titles_lose_trailing_spaces() {
         check(
             "Press Releases\n\nMarch 12, 2021 — Statement by the Foreign Minister on the report\nText one.\n\n\
-             3 February 2021 - Remarks by the Ambassador at the meeting\nText two.\n\n\
+             3 February 2021 - Remarks by the Ambassador at the meeting \u{a0}\t\nText two.\n\n\
              2021-01-20 | Interview of the Minister to the press\nText three.",
             &[
                 ("statement", "Statement by the Foreign Minister on the report", Some("2021-03-12"), None),
