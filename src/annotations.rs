@@ -193,40 +193,56 @@ pub fn write_graph(graph: &KnowledgeGraph, corpus: &str, out: &mut dyn Write) ->
     out.write_all(b"\n}\n")
 }
 
-/// How many entries [`write_list`] makes at once.
+/// How many entries [`write_list`] makes at once, and how many such batches
+/// may wait to be written.
 const ENTRIES_PER_BATCH: usize = 2048;
+const BATCHES_IN_FLIGHT: usize = 2;
 
 /// Writes a JSON array of the entry `make` gives for each item, as
 /// serde_json's pretty printer writes it two levels deep: an entry printed
 /// alone, every line after its first indented by four more spaces (a JSON
 /// string never holds a raw line break, so this changes no value).
+///
+/// Batches of entries are made on every core while this thread writes the
+/// batch before: at 100,000 pages the 1.2 GB written take as long as their
+/// making, and one no longer waits for the other.
 fn write_list<T: Sync, E: Serialize>(
     out: &mut dyn Write,
     items: &[T],
     make: impl Fn(&T) -> E + Sync,
 ) -> io::Result<()> {
-    let mut empty = true;
-    for batch in items.chunks(ENTRIES_PER_BATCH) {
-        let written: Vec<io::Result<Vec<u8>>> = batch
-            .par_iter()
-            .map(|item| {
-                let alone = serde_json::to_vec_pretty(&make(item))?;
-                let mut indented = Vec::with_capacity(alone.len() + alone.len() / 8);
-                for &byte in &alone {
-                    indented.push(byte);
-                    if byte == b'\n' {
-                        indented.extend_from_slice(b"    ");
-                    }
-                }
-                Ok(indented)
-            })
-            .collect();
-        for entry in written {
-            out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
-            out.write_all(&entry?)?;
-            empty = false;
+    let make = &make;
+    let serialize = |item: &T| -> io::Result<Vec<u8>> {
+        let alone = serde_json::to_vec_pretty(&make(item))?;
+        let mut indented = Vec::with_capacity(alone.len() + alone.len() / 8);
+        for &byte in &alone {
+            indented.push(byte);
+            if byte == b'\n' {
+                indented.extend_from_slice(b"    ");
+            }
         }
-    }
+        Ok(indented)
+    };
+    let mut empty = true;
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<io::Result<Vec<u8>>>>(BATCHES_IN_FLIGHT);
+        scope.spawn(move || {
+            for batch in items.chunks(ENTRIES_PER_BATCH) {
+                // The writer stops at an error and drops the receiver.
+                if sender.send(batch.par_iter().map(serialize).collect()).is_err() {
+                    return;
+                }
+            }
+        });
+        for batch in receiver {
+            for entry in batch {
+                out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
+                out.write_all(&entry?)?;
+                empty = false;
+            }
+        }
+        io::Result::Ok(())
+    })?;
     out.write_all(if empty { b"[]" } else { b"\n  ]" })
 }
 
@@ -347,6 +363,40 @@ mod tests {
     use crate::fixtures;
 
     const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/gold/seeds.json");
+
+    #[test]
+    fn a_list_of_several_batches_is_written_in_order_as_serde_json_prints_it() {
+        let items: Vec<usize> = (0..ENTRIES_PER_BATCH * 3 + 5).collect();
+        let entry = |&n: &usize| serde_json::json!({ "n": n, "pair": [n, n + 1] });
+        let mut written = b"{\n  \"items\": ".to_vec();
+        write_list(&mut written, &items, entry).unwrap();
+        written.extend_from_slice(b"\n}");
+        let whole = serde_json::json!({ "items": items.iter().map(entry).collect::<Vec<_>>() });
+        assert_eq!(String::from_utf8(written).unwrap(), serde_json::to_string_pretty(&whole).unwrap());
+    }
+
+    #[test]
+    fn a_write_error_stops_the_list_and_is_returned() {
+        /// Takes `room` bytes, then fails.
+        struct Full {
+            room: usize,
+        }
+        impl Write for Full {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.room < buf.len() {
+                    return Err(io::Error::other("disk full"));
+                }
+                self.room -= buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let items: Vec<usize> = (0..ENTRIES_PER_BATCH * 8).collect();
+        let error = write_list(&mut Full { room: 100_000 }, &items, |n| *n).unwrap_err();
+        assert_eq!(error.to_string(), "disk full");
+    }
 
     fn fixture() -> Annotations {
         from_graph(&KnowledgeGraph::build(&fixtures::small_extraction()), "fixture")
