@@ -12,13 +12,17 @@
 //! graphs. Quads and triples are sorted, so the same graph always gives the
 //! same bytes.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::ops::Range;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef, Triple};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, QuadRef,
+    Term, TermRef, Triple,
+};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use rayon::prelude::*;
 
@@ -99,40 +103,43 @@ enum Part<'g> {
 /// one file once every prelude (the `@prefix` lines) but the first is cut.
 fn write_graphs(graph: &KnowledgeGraph, base: &BaseIri, outs: &mut [(RdfFormat, &mut dyn Write)]) -> Result<()> {
     let (index, buckets) = plan(graph);
-    let mut parts: Vec<(String, Part<'_>)> = buckets
+    let mut parts: Vec<(GraphName, Part<'_>)> = buckets
         .into_iter()
         .map(|(name, bucket)| {
-            (GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[name])).to_string(), Part::Source(name, bucket))
+            (GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[name])), Part::Source(name, bucket))
         })
         .collect();
-    parts.push((GraphName::NamedNode(vocab::ONTOLOGY.into_owned()).to_string(), Part::Ontology));
-    parts.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut groups: Vec<Vec<Part<'_>>> = Vec::new();
-    let mut last: Option<String> = None;
+    parts.push((GraphName::NamedNode(vocab::ONTOLOGY.into_owned()), Part::Ontology));
+    parts.sort_by_cached_key(|(name, _)| name.to_string());
+    let mut groups: Vec<(GraphName, Vec<Part<'_>>)> = Vec::new();
     for (name, part) in parts {
-        if last.as_ref() == Some(&name) {
-            groups.last_mut().expect("a group per name").push(part);
-        } else {
-            groups.push(vec![part]);
-            last = Some(name);
+        match groups.last_mut() {
+            Some((last, group)) if *last == name => group.push(part),
+            _ => groups.push((name, vec![part])),
         }
     }
     let ontology = ontology_quads()?;
     let formats: Vec<RdfFormat> = outs.iter().map(|(format, _)| *format).collect();
     // One group's bytes in each format.
-    let make = |first: bool, group: &[Part<'_>]| -> Result<Vec<Vec<u8>>> {
-        let mut quads = Vec::new();
+    let make = |first: bool, (name, group): &(GraphName, Vec<Part<'_>>)| -> Result<Vec<Vec<u8>>> {
+        let mut statements = GraphStatements::default();
         for part in group {
             match part {
-                Part::Source(name, bucket) => source_quads(graph, base, &index, name, bucket, &mut quads),
-                Part::Ontology => quads.extend(ontology.iter().cloned()),
+                Part::Source(source, bucket) => source_statements(graph, base, &index, source, bucket, &mut statements),
+                Part::Ontology => statements.extend_from_quads(&ontology),
             }
         }
-        let quads = sort_graph_quads(quads);
+        let order = statements.sorted_order();
         let mut all = Vec::with_capacity(formats.len());
         for &format in &formats {
-            let mut bytes = Vec::with_capacity(quads.len() * 160);
-            write_quads(&quads, format, &mut bytes)?;
+            // About what a statement takes (at most) in each syntax.
+            let per_statement = if format == RdfFormat::NQuads { 320 } else { 128 };
+            let mut bytes = Vec::with_capacity(order.len() * per_statement);
+            let mut writer = serializer(format)?.for_writer(&mut bytes);
+            for &i in &order {
+                writer.serialize_quad(statements.quad(i, name.as_ref())).map_err(|e| Error::io("<output>", e))?;
+            }
+            writer.finish().map_err(|e| Error::io("<output>", e))?;
             if !first {
                 cut_prelude(&mut bytes);
             }
@@ -265,39 +272,99 @@ fn sort_quads(quads: Vec<Quad>) -> Vec<Quad> {
     keyed.into_iter().map(|k| k.4).collect()
 }
 
-/// The quads of one named graph sorted as [`sort_quads`] sorts them (their
-/// graph being the same, it is left out of the key). Terms compare as their
-/// written (N-Triples) forms do, as in `sort_quads`, but an IRI is compared
-/// in place rather than written out: only literals get their form written.
-fn sort_graph_quads(quads: Vec<Quad>) -> Vec<Quad> {
-    let written = |term: TermRef<'_>| match term {
+/// One named graph's statements as they are made. Each subject is stored
+/// once for its run of statements, and predicates are borrowed (the
+/// vocabulary's constants): an owned `Quad` took four allocations, subject,
+/// predicate, object and graph name, for every statement.
+#[derive(Default)]
+struct GraphStatements<'p> {
+    subjects: Vec<NamedOrBlankNode>,
+    statements: Vec<Statement<'p>>,
+}
+
+struct Statement<'p> {
+    /// Index into [`GraphStatements::subjects`].
+    subject: usize,
+    predicate: NamedNodeRef<'p>,
+    object: Term,
+}
+
+impl<'p> GraphStatements<'p> {
+    fn add(&mut self, subject: NamedOrBlankNodeRef<'_>, predicate: NamedNodeRef<'p>, object: Term) {
+        if self.subjects.last().is_none_or(|last| last.as_ref() != subject) {
+            self.subjects.push(subject.into_owned());
+        }
+        self.statements.push(Statement { subject: self.subjects.len() - 1, predicate, object });
+    }
+
+    /// Adds the triples of some quads (their graph names aside).
+    fn extend_from_quads(&mut self, quads: &'p [Quad]) {
+        for quad in quads {
+            self.add(quad.subject.as_ref(), quad.predicate.as_ref(), quad.object.clone());
+        }
+    }
+
+    /// Statement `i` as a quad of graph `graph`.
+    fn quad<'a>(&'a self, i: usize, graph: GraphNameRef<'a>) -> QuadRef<'a> {
+        let statement = &self.statements[i];
+        QuadRef::new(self.subjects[statement.subject].as_ref(), statement.predicate, statement.object.as_ref(), graph)
+    }
+
+    /// The statements' indices in the order [`sort_quads`] gives their quads
+    /// (their graph being the same, it is left out), each statement once.
+    /// Subjects and predicates are ranked once by their written forms, so
+    /// most comparisons compare two numbers; an object that is not an IRI has
+    /// its written form made the first time it is compared.
+    fn sorted_order(&self) -> Vec<usize> {
+        let subject_rank = ranks(&self.subjects, |s| s.as_ref().into());
+        let mut predicates: Vec<NamedNodeRef<'p>> = self.statements.iter().map(|s| s.predicate).collect();
+        predicates.sort_unstable_by(|a, b| compare_iris(a.as_str(), b.as_str()));
+        predicates.dedup();
+        let predicate_rank = |s: &Statement<'_>| {
+            predicates.binary_search_by(|p| compare_iris(p.as_str(), s.predicate.as_str())).expect("a listed predicate")
+        };
+        let keys: Vec<(usize, bool, usize)> = self
+            .statements
+            .iter()
+            .map(|s| (subject_rank[s.subject], s.predicate != rdf::TYPE, predicate_rank(s)))
+            .collect();
+        // Objects compare only where subject and predicate are the same:
+        // most are never written out.
+        let objects: Vec<OnceCell<Option<String>>> = self.statements.iter().map(|_| OnceCell::new()).collect();
+        let object = |i: usize| {
+            let term = self.statements[i].object.as_ref();
+            (term, objects[i].get_or_init(|| written(term)).as_deref())
+        };
+        let compare = |a: usize, b: usize| keys[a].cmp(&keys[b]).then_with(|| compare_written(object(a), object(b)));
+        let mut order: Vec<usize> = (0..self.statements.len()).collect();
+        order.sort_by(|&a, &b| compare(a, b));
+        order.dedup_by(|a, b| compare(*a, *b) == std::cmp::Ordering::Equal);
+        order
+    }
+}
+
+/// The written (N-Triples) form of a term that is not an IRI; an IRI is
+/// compared in place ([`compare_iris`]).
+fn written(term: TermRef<'_>) -> Option<String> {
+    match term {
         TermRef::NamedNode(_) => None,
         other => Some(other.to_string()),
-    };
-    let keyed: Vec<(Option<String>, Option<String>, Option<String>)> = quads
-        .iter()
-        .map(|q| (written(q.subject.as_ref().into()), written(q.predicate.as_ref().into()), written(q.object.as_ref())))
-        .collect();
-    let term = |i: usize, part: usize| -> (TermRef<'_>, Option<&str>) {
-        let q = &quads[i];
-        match part {
-            0 => (q.subject.as_ref().into(), keyed[i].0.as_deref()),
-            1 => (q.predicate.as_ref().into(), keyed[i].1.as_deref()),
-            _ => (q.object.as_ref(), keyed[i].2.as_deref()),
-        }
-    };
-    let compare = |a: usize, b: usize| {
-        let type_last = |i: usize| quads[i].predicate != rdf::TYPE;
-        compare_written(term(a, 0), term(b, 0))
-            .then_with(|| type_last(a).cmp(&type_last(b)))
-            .then_with(|| compare_written(term(a, 1), term(b, 1)))
-            .then_with(|| compare_written(term(a, 2), term(b, 2)))
-    };
-    let mut order: Vec<usize> = (0..quads.len()).collect();
-    order.sort_by(|&a, &b| compare(a, b));
-    order.dedup_by(|a, b| compare(*a, *b) == std::cmp::Ordering::Equal);
-    let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
-    order.into_iter().map(|i| slots[i].take().expect("each quad once")).collect()
+    }
+}
+
+/// Each term's rank in the order of the terms' written forms, equal terms
+/// ranking the same.
+fn ranks<T>(terms: &[T], term: impl for<'t> Fn(&'t T) -> TermRef<'t>) -> Vec<usize> {
+    let forms: Vec<Option<String>> = terms.iter().map(|t| written(term(t))).collect();
+    let key = |i: usize| (term(&terms[i]), forms[i].as_deref());
+    let mut order: Vec<usize> = (0..terms.len()).collect();
+    order.sort_by(|&a, &b| compare_written(key(a), key(b)));
+    let mut ranks = vec![0; terms.len()];
+    for pair in order.windows(2) {
+        let step = usize::from(compare_written(key(pair[0]), key(pair[1])) != std::cmp::Ordering::Equal);
+        ranks[pair[1]] = ranks[pair[0]] + step;
+    }
+    ranks
 }
 
 /// Compares two terms as their written forms (`<iri>`, `"literal"`…) compare;
@@ -368,19 +435,13 @@ fn offsets_key(span: Span) -> String {
 }
 
 /// Collects the quads of one named graph.
-struct GraphWriter<'a> {
-    graph: GraphName,
-    quads: &'a mut Vec<Quad>,
+struct GraphWriter<'a, 'p> {
+    statements: &'a mut GraphStatements<'p>,
 }
 
-impl GraphWriter<'_> {
-    fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
-        self.quads.push(Quad::new(
-            NamedOrBlankNode::NamedNode(subject.clone()),
-            predicate.into_owned(),
-            object.into(),
-            self.graph.clone(),
-        ));
+impl GraphWriter<'_, '_> {
+    fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'static>, object: impl Into<Term>) {
+        self.statements.add(subject.as_ref().into(), predicate, object.into());
     }
 }
 
@@ -420,7 +481,10 @@ pub fn graph_quads(graph: &KnowledgeGraph, base: &BaseIri) -> Vec<Quad> {
     let (lookup, buckets) = plan(graph);
     let mut quads = Vec::new();
     for (source_name, bucket) in &buckets {
-        source_quads(graph, base, &lookup, source_name, bucket, &mut quads);
+        let mut statements = GraphStatements::default();
+        source_statements(graph, base, &lookup, source_name, bucket, &mut statements);
+        let name = GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[source_name]));
+        quads.extend((0..statements.statements.len()).map(|i| statements.quad(i, name.as_ref()).into_owned()));
     }
     quads
 }
@@ -465,19 +529,19 @@ fn plan(graph: &KnowledgeGraph) -> (Lookup<'_>, BTreeMap<&str, SourceBucket<'_>>
     (Lookup { doc_by_id, evidence, affiliations }, buckets)
 }
 
-/// Appends the quads of one source's named graph.
-fn source_quads(
+/// Appends the statements of one source's named graph.
+fn source_statements(
     graph: &KnowledgeGraph,
     base: &BaseIri,
     lookup: &Lookup<'_>,
     source_name: &str,
     bucket: &SourceBucket<'_>,
-    quads: &mut Vec<Quad>,
+    statements: &mut GraphStatements<'_>,
 ) {
     let Lookup { doc_by_id, evidence: all_evidence, affiliations: affiliated } = lookup;
     let mut entities: BTreeSet<NodeIndex> = BTreeSet::new();
     {
-        let mut w = GraphWriter { graph: GraphName::NamedNode(vocab::mint(base, Kind::Graph, &[source_name])), quads };
+        let mut w = GraphWriter { statements };
         let source = vocab::mint(base, Kind::Source, &[source_name]);
         w.add(&source, rdf::TYPE, dg::SOURCE.into_owned());
         w.add(&source, rdfs::LABEL, text(source_name));
@@ -602,7 +666,7 @@ fn mention_iri(base: &BaseIri, doc: &DocumentNode, span: Span) -> NamedNode {
 }
 
 fn describe_entity(
-    w: &mut GraphWriter<'_>,
+    w: &mut GraphWriter<'_, '_>,
     graph: &KnowledgeGraph,
     base: &BaseIri,
     affiliations: &[NodeIndex],
