@@ -434,7 +434,7 @@ fn offsets_key(span: Span) -> String {
     format!("{}-{}", span.start, span.end)
 }
 
-/// Collects the quads of one named graph.
+/// Collects the statements of one named graph.
 struct GraphWriter<'a, 'p> {
     statements: &'a mut GraphStatements<'p>,
 }

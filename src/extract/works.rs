@@ -220,7 +220,6 @@ impl Heads {
                 short_endings.push((ending.len(), WordSet::from_iter([ending])));
             }
         }
-        other_endings.sort();
         Heads { words, short_endings, other_endings }
     }
 
@@ -239,8 +238,8 @@ impl Heads {
     /// Whether a word ends with a compound ending, ignoring case.
     fn is_compound(&self, word: &str) -> bool {
         if !word.is_ascii() {
-            let every_ending = self.short_endings.iter().flat_map(|(_, set)| set.iter()).chain(&self.other_endings);
-            return every_ending.into_iter().any(|ending| ends_with_ignoring_case(word, ending));
+            let mut every_ending = self.short_endings.iter().flat_map(|(_, set)| set.iter()).chain(&self.other_endings);
+            return every_ending.any(|ending| ends_with_ignoring_case(word, ending));
         }
         let mut lower = [0u8; SHORT_ENDING];
         let short = self.short_endings.iter().any(|&(len, ref set)| {
