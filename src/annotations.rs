@@ -193,10 +193,8 @@ pub fn write_graph(graph: &KnowledgeGraph, corpus: &str, out: &mut dyn Write) ->
     out.write_all(b"\n}\n")
 }
 
-/// How many entries [`write_list`] makes at once, and how many such batches
-/// may wait to be written.
+/// How many entries [`write_list`] makes at once.
 const ENTRIES_PER_BATCH: usize = 2048;
-const BATCHES_IN_FLIGHT: usize = 2;
 
 /// Writes a JSON array of the entry `make` gives for each item, as
 /// serde_json's pretty printer writes it two levels deep: an entry printed
@@ -224,22 +222,12 @@ fn write_list<T: Sync, E: Serialize>(
         Ok(indented)
     };
     let mut empty = true;
-    std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<io::Result<Vec<u8>>>>(BATCHES_IN_FLIGHT);
-        scope.spawn(move || {
-            for batch in items.chunks(ENTRIES_PER_BATCH) {
-                // The writer stops at an error and drops the receiver.
-                if sender.send(batch.par_iter().map(serialize).collect()).is_err() {
-                    return;
-                }
-            }
-        });
-        for batch in receiver {
-            for entry in batch {
-                out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
-                out.write_all(&entry?)?;
-                empty = false;
-            }
+    let batches = items.chunks(ENTRIES_PER_BATCH).map(|batch| batch.par_iter().map(serialize).collect::<Vec<_>>());
+    crate::output::pipelined(batches, |batch| {
+        for entry in batch {
+            out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
+            out.write_all(&entry?)?;
+            empty = false;
         }
         io::Result::Ok(())
     })?;

@@ -1,6 +1,7 @@
 //! Writing output files so that an interrupted or failed run never leaves a
 //! half-written file: each is written beside its target under a temporary
-//! name and renamed over it only once complete.
+//! name and renamed over it only once complete. And the writers' pipeline:
+//! batches made on one side while the last is written on the other.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -27,6 +28,31 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()
         let _ = std::fs::remove_file(&temporary);
     }
     result
+}
+
+/// How many made batches may wait to be written in [`pipelined`].
+const BATCHES_IN_FLIGHT: usize = 2;
+
+/// Makes batches (`batches`, run on a thread of its own: each batch is
+/// typically made on every core with rayon) while this thread hands them
+/// in order to `write`, so that making and writing overlap. At most
+/// [`BATCHES_IN_FLIGHT`] wait; the first error from `write` stops both.
+pub fn pipelined<B: Send, E>(
+    batches: impl Iterator<Item = B> + Send,
+    mut write: impl FnMut(B) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<B>(BATCHES_IN_FLIGHT);
+        scope.spawn(move || {
+            for batch in batches {
+                // The writer stopped at an error and dropped the receiver.
+                if sender.send(batch).is_err() {
+                    return;
+                }
+            }
+        });
+        receiver.into_iter().try_for_each(&mut write)
+    })
 }
 
 fn temporary_path(path: &Path) -> PathBuf {

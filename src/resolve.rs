@@ -235,10 +235,13 @@ fn key_of(
             let body_key = doc_keys.get(body as usize).cloned().flatten()?;
             Some(format!("Event/sitting {ordinal} of {body_key}"))
         }
-        LocatedNaming::Phrase(key) => match source.texts.string(key).strip_prefix(TENTATIVE) {
-            Some(key) => strong_proposals.contains(key).then(|| format!("{etype}/{key}")),
-            None => Some(format!("{etype}/{}", source.texts.string(key))),
-        },
+        LocatedNaming::Phrase(key) => {
+            let key = source.texts.string(key);
+            match key.strip_prefix(TENTATIVE) {
+                Some(key) => strong_proposals.contains(key).then(|| format!("{etype}/{key}")),
+                None => Some(format!("{etype}/{key}")),
+            }
+        }
     }
 }
 
@@ -283,7 +286,6 @@ fn absorb(builder: &mut Builder, found: &LocatedMention, texts: &SourceTexts, ke
                 builder.wikidata = entry.and_then(|e| e.wikidata.clone());
                 entry.map_or(alias.clone(), |e| e.label.clone())
             }
-            LocatedNaming::Person => alias.clone(),
             _ => alias.clone(),
         });
     }

@@ -76,13 +76,11 @@ pub fn write_datasets(graph: &KnowledgeGraph, base: &BaseIri, outs: &mut [(RdfFo
     write_graphs(graph, base, outs)
 }
 
-/// How many named graphs are made at once by [`write_graphs`] (in parallel),
-/// and how many such batches may wait to be written. A batch holds its
-/// graphs' quads and bytes (about 200 KB of N-Quads and TriG a page): 64
-/// graphs still give every core plenty to do, where 256 held some 400 MB
-/// in flight at 100,000 pages.
+/// How many named graphs are made at once by [`write_graphs`] (in parallel).
+/// A batch holds its graphs' bytes (about 200 KB of N-Quads and TriG a
+/// page): 64 graphs still give every core plenty to do, where 256 held some
+/// 400 MB in flight at 100,000 pages.
 const GRAPHS_PER_BATCH: usize = 64;
-const BATCHES_IN_FLIGHT: usize = 2;
 
 /// One named graph to write: the graph of some source files (one, unless two
 /// names mint the same IRI), or the ontology's.
@@ -147,25 +145,13 @@ fn write_graphs(graph: &KnowledgeGraph, base: &BaseIri, outs: &mut [(RdfFormat, 
         }
         Ok(all)
     };
-    std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Vec<Vec<u8>>>>>(BATCHES_IN_FLIGHT);
-        let groups = &groups;
-        let make = &make;
-        scope.spawn(move || {
-            for (b, batch) in groups.chunks(GRAPHS_PER_BATCH).enumerate() {
-                let made: Result<Vec<Vec<Vec<u8>>>> =
-                    batch.par_iter().enumerate().map(|(g, group)| make(b == 0 && g == 0, group)).collect();
-                let failed = made.is_err();
-                if sender.send(made).is_err() || failed {
-                    return;
-                }
-            }
-        });
-        for batch in receiver {
-            for group in batch? {
-                for ((_, out), bytes) in outs.iter_mut().zip(group) {
-                    out.write_all(&bytes).map_err(|e| Error::io("<output>", e))?;
-                }
+    let batches = groups.chunks(GRAPHS_PER_BATCH).enumerate().map(|(b, batch)| {
+        batch.par_iter().enumerate().map(|(g, group)| make(b == 0 && g == 0, group)).collect::<Result<Vec<_>>>()
+    });
+    crate::output::pipelined(batches, |batch| {
+        for group in batch? {
+            for ((_, out), bytes) in outs.iter_mut().zip(group) {
+                out.write_all(&bytes).map_err(|e| Error::io("<output>", e))?;
             }
         }
         Ok(())
