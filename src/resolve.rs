@@ -38,7 +38,14 @@ struct Builder {
 }
 
 pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
-    let mut entities: BTreeMap<String, Builder> = BTreeMap::new();
+    resolve_in_chunks(sources, k, SOURCES_PER_CHUNK)
+}
+
+/// Sources finished on every core before their relations are merged.
+const SOURCES_PER_CHUNK: usize = 1024;
+
+/// [`resolve`], finishing `chunk` sources at a time.
+fn resolve_in_chunks(sources: Vec<SourceAnalysis>, k: &Knowledge, chunk: usize) -> Extraction {
     let strong_proposals: HashSet<String> = sources
         .iter()
         .flat_map(|s| s.docs.iter().flat_map(|d| &d.mentions).map(move |m| (&s.texts, m)))
@@ -80,20 +87,20 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
         })
         .collect();
     let table = table.into_inner().expect("no thread panics holding the key table");
-    // Second pass: build entities from the keyed mentions.
+    // Second pass: build entities from the keyed mentions. A builder per key
+    // number, so a mention finds its builder without a string lookup; every
+    // number was given to a mention, so every builder absorbs one.
+    let mut builders: Vec<Builder> = std::iter::repeat_with(Builder::default).take(table.keys.len()).collect();
     for (s, source) in sources.iter().enumerate() {
         for (d, doc) in source.docs.iter().enumerate() {
             for (m, mention) in doc.mentions.iter().enumerate() {
                 let Some(number) = keys[s][d][m] else { continue };
-                let key = &table.keys[number as usize];
-                if !entities.contains_key(key) {
-                    entities.insert(key.clone(), Builder::default());
-                }
-                let builder = entities.get_mut(key).expect("inserted above");
-                absorb(builder, mention, &source.texts, key, k);
+                let number = number as usize;
+                absorb(&mut builders[number], mention, &source.texts, &table.keys[number], k);
             }
         }
     }
+    let mut entities: BTreeMap<String, Builder> = table.keys.iter().cloned().zip(builders).collect();
     // Entities that relations imply without a mention ("we": Russia).
     let mut implied = Vec::new();
     for source in &sources {
@@ -123,7 +130,7 @@ pub fn resolve(sources: Vec<SourceAnalysis>, k: &Knowledge) -> Extraction {
     // What keying needed is not needed any more: freed before the mentions
     // are copied out, the biggest step.
     drop((corpus_persons, strong_proposals));
-    finish(sources, &table, keys, entities, k)
+    finish(sources, &table, keys, entities, k, chunk)
 }
 
 /// Every entity key of the corpus once, numbered in order of first keying.
@@ -314,6 +321,7 @@ fn finish(
     keys: Vec<Vec<Vec<Option<u32>>>>,
     builders: BTreeMap<String, Builder>,
     k: &Knowledge,
+    chunk: usize,
 ) -> Extraction {
     let ids: HashMap<&str, EntityId> =
         builders.keys().enumerate().map(|(i, key)| (key.as_str(), EntityId(i))).collect();
@@ -344,101 +352,217 @@ fn finish(
     }
 
     let entity_of_key: Vec<Option<EntityId>> = table.keys.iter().map(|key| ids.get(key.as_str()).copied()).collect();
+    let ends = Ends { keys: &keys, entity_of_key: &entity_of_key, ids: &ids, entities: &entities, k };
     let documents = sources.iter().map(|s| s.docs.len()).sum();
     let mut extraction = Extraction {
-        entities,
+        entities: Vec::new(),
         sources: Vec::with_capacity(sources.len()),
         documents: Vec::with_capacity(documents),
         relations: Vec::new(),
     };
-    let mut relations: BTreeMap<(EntityId, Predicate, EntityId), Vec<Evidence>> = BTreeMap::new();
-    // Hashes of the evidence each relation holds, so that a repeat is found
-    // without scanning the relation's whole list (which grows with the corpus).
-    let mut seen: HashSet<(EntityId, Predicate, EntityId, u64)> = HashSet::new();
-    let mut corpus_texts: HashSet<Arc<str>> = HashSet::new();
-    for (s, source) in sources.into_iter().enumerate() {
-        let SourceAnalysis { name, chars, docs, texts } = source;
-        extraction.sources.push(SourceRecord { name, chars });
-        // Anchors and sentences become shared strings here, as the source's
-        // texts are freed: each text once for the corpus, where names and
-        // boilerplate sentences recur from page to page.
-        let mut shared: Vec<Option<Arc<str>>> = vec![None; texts.string_count()];
-        let mut shared_string = |id: StringId| -> Arc<str> {
-            shared[id.index()].get_or_insert_with(|| intern(&mut corpus_texts, texts.string(id))).clone()
-        };
-        for (d, doc) in docs.into_iter().enumerate() {
-            let entity_of = |m: usize| keys[s][d][m].and_then(|number| entity_of_key[number as usize]);
-            let endpoint = |e: Endpoint| match e {
-                Endpoint::Mention(m) => entity_of(m),
-                Endpoint::Entry(entry) => ids.get(entry_key(entry, k).as_str()).copied(),
-            };
-            let id = doc.document.id.clone();
-            let keyed = keys[s][d].iter().filter(|key| key.is_some()).count();
-            let mut mentions = Vec::with_capacity(keyed);
-            for (m, mention) in doc.mentions.iter().enumerate() {
-                if let Some(entity) = entity_of(m) {
-                    mentions.push(Mention { span: mention.span(), text: shared_string(mention.text), entity });
-                }
-            }
-            for r in &doc.relations {
-                let (Some(subject), Some(object)) = (endpoint(r.subject()), endpoint(r.object())) else { continue };
-                let types = (extraction.entities[subject.0].etype, extraction.entities[object.0].etype);
-                if subject == object || !fits_schema(r.predicate, types) {
-                    continue;
-                }
-                let (span, sentence) = texts.sentence(r);
-                let evidence = Evidence { doc: id.clone(), span, text: shared_string(sentence) };
-                let known = relations.entry((subject, r.predicate, object)).or_default();
-                let hash = evidence_hash(&evidence);
-                // A new hash is new evidence; a known one is checked in full.
-                if seen.insert((subject, r.predicate, object, hash)) || !known.contains(&evidence) {
-                    known.push(evidence);
-                }
-            }
-            let mut speakers: Vec<EntityId> = doc.speakers.iter().filter_map(|&m| entity_of(m)).collect();
-            speakers.dedup();
-            extraction.documents.push(DocumentRecord {
-                id,
-                source: doc.document.source,
-                kind: doc.document.kind,
-                title: doc.document.title,
-                span: doc.span,
-                title_span: doc.title_span,
-                date: doc.document.date,
-                place: doc.document.place,
-                speakers,
-                event: doc.event.and_then(entity_of),
-                mentions,
-            });
+    let texts = Interner::default();
+    let mut relations = RelationLists::default();
+    // Sources are finished a chunk at a time on every core, and merged in
+    // order while the next chunk is finished: what waits to be merged stays
+    // a chunk's worth.
+    let mut numbered = sources.into_iter().enumerate();
+    let mut finished: Vec<FinishedSource> = Vec::new();
+    loop {
+        let sources: Vec<(usize, SourceAnalysis)> = numbered.by_ref().take(chunk).collect();
+        if sources.is_empty() {
+            merge(finished, &mut extraction, &mut relations);
+            break;
         }
+        let finish_chunk =
+            || sources.into_par_iter().map(|(s, source)| finish_source(s, source, &ends, &texts)).collect();
+        finished = rayon::join(|| merge(finished, &mut extraction, &mut relations), finish_chunk).1;
     }
-    drop((seen, corpus_texts));
-    // Each list grew by doubling: up to twice its length, for the whole run.
-    extraction.relations = relations
-        .into_iter()
-        .map(|((subject, predicate, object), mut evidence)| {
-            evidence.shrink_to_fit();
-            Relation { subject, predicate, object, evidence }
-        })
-        .collect();
+    drop((texts, ends));
+    extraction.entities = entities;
+    extraction.relations = relations.into_relations();
     extraction
 }
 
-/// The corpus's one copy of a text.
-fn intern(texts: &mut HashSet<Arc<str>>, text: &str) -> Arc<str> {
-    if let Some(shared) = texts.get(text) {
-        return shared.clone();
+fn merge(finished: Vec<FinishedSource>, extraction: &mut Extraction, relations: &mut RelationLists) {
+    for source in finished {
+        extraction.sources.push(source.record);
+        relations.merge(source.evidence);
+        extraction.documents.extend(source.documents);
     }
-    let shared: Arc<str> = Arc::from(text);
-    texts.insert(shared.clone());
-    shared
 }
 
-fn evidence_hash(evidence: &Evidence) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    (&evidence.doc.0, evidence.span, &evidence.text).hash(&mut hasher);
-    hasher.finish()
+/// What maps a source's mentions and relation ends to entities.
+struct Ends<'a> {
+    /// Key number of each mention, by source, document and mention.
+    keys: &'a [Vec<Vec<Option<u32>>>],
+    entity_of_key: &'a [Option<EntityId>],
+    ids: &'a HashMap<&'a str, EntityId>,
+    entities: &'a [Entity],
+    k: &'a Knowledge,
+}
+
+impl Ends<'_> {
+    fn entity_of(&self, s: usize, d: usize, m: usize) -> Option<EntityId> {
+        self.keys[s][d][m].and_then(|number| self.entity_of_key[number as usize])
+    }
+
+    fn endpoint(&self, s: usize, d: usize, end: Endpoint) -> Option<EntityId> {
+        match end {
+            Endpoint::Mention(m) => self.entity_of(s, d, m),
+            Endpoint::Entry(entry) => self.ids.get(entry_key(entry, self.k).as_str()).copied(),
+        }
+    }
+}
+
+/// A source's documents, and the evidence of its relations in the order
+/// read, each sentence once per relation and document.
+struct FinishedSource {
+    record: SourceRecord,
+    documents: Vec<DocumentRecord>,
+    evidence: Vec<(RelationKey, Evidence)>,
+}
+
+type RelationKey = (EntityId, Predicate, EntityId);
+
+fn finish_source(s: usize, source: SourceAnalysis, ends: &Ends, corpus_texts: &Interner) -> FinishedSource {
+    let SourceAnalysis { name, chars, docs, texts } = source;
+    // Anchors and sentences become shared strings here, as the source's
+    // texts are freed: each text once for the corpus, where names and
+    // boilerplate sentences recur from page to page.
+    let mut shared: Vec<Option<Arc<str>>> = vec![None; texts.string_count()];
+    let mut shared_string = |id: StringId| -> Arc<str> {
+        shared[id.index()].get_or_insert_with(|| corpus_texts.intern(texts.string(id))).clone()
+    };
+    let mut documents = Vec::with_capacity(docs.len());
+    let mut evidence = Vec::new();
+    // Evidence names its document, so a repeat can only come from the same
+    // document: (relation, sentence span) pairs are checked per document.
+    let mut in_doc: HashSet<(RelationKey, Span), foldhash::fast::FixedState> = HashSet::default();
+    for (d, doc) in docs.into_iter().enumerate() {
+        let id = doc.document.id.clone();
+        let keyed = ends.keys[s][d].iter().filter(|key| key.is_some()).count();
+        let mut mentions = Vec::with_capacity(keyed);
+        for (m, mention) in doc.mentions.iter().enumerate() {
+            if let Some(entity) = ends.entity_of(s, d, m) {
+                mentions.push(Mention { span: mention.span(), text: shared_string(mention.text), entity });
+            }
+        }
+        in_doc.clear();
+        for r in &doc.relations {
+            let (Some(subject), Some(object)) = (ends.endpoint(s, d, r.subject()), ends.endpoint(s, d, r.object()))
+            else {
+                continue;
+            };
+            let types = (ends.entities[subject.0].etype, ends.entities[object.0].etype);
+            if subject == object || !fits_schema(r.predicate, types) {
+                continue;
+            }
+            let (span, sentence) = texts.sentence(r);
+            let key = (subject, r.predicate, object);
+            if in_doc.insert((key, span)) {
+                evidence.push((key, Evidence { doc: id.clone(), span, text: shared_string(sentence) }));
+            }
+        }
+        let mut speakers: Vec<EntityId> = doc.speakers.iter().filter_map(|&m| ends.entity_of(s, d, m)).collect();
+        speakers.dedup();
+        documents.push(DocumentRecord {
+            id,
+            source: doc.document.source,
+            kind: doc.document.kind,
+            title: doc.document.title,
+            span: doc.span,
+            title_span: doc.title_span,
+            date: doc.document.date,
+            place: doc.document.place,
+            speakers,
+            event: doc.event.and_then(|m| ends.entity_of(s, d, m)),
+            mentions,
+        });
+    }
+    FinishedSource { record: SourceRecord { name, chars }, documents, evidence }
+}
+
+/// The evidence of every relation, sources merged in order.
+#[derive(Default)]
+struct RelationLists {
+    /// Where each relation's list is in `lists`: hashed, as the merge looks
+    /// one up for every sentence of the corpus.
+    index: HashMap<RelationKey, usize, foldhash::fast::FixedState>,
+    lists: Vec<(RelationKey, Vec<Evidence>)>,
+    /// Documents merged so far. Names of sources differ, and so do the ids
+    /// of their documents; were one repeated, its evidence is checked
+    /// against the whole list it joins.
+    documents: HashSet<DocId, foldhash::fast::FixedState>,
+}
+
+impl RelationLists {
+    fn merge(&mut self, evidence: Vec<(RelationKey, Evidence)>) {
+        let mut last_doc: Option<(DocId, bool)> = None;
+        for (key, evidence) in evidence {
+            let repeated = match &last_doc {
+                Some((doc, repeated)) if *doc == evidence.doc => *repeated,
+                _ => {
+                    let repeated = !self.documents.insert(evidence.doc.clone());
+                    last_doc = Some((evidence.doc.clone(), repeated));
+                    repeated
+                }
+            };
+            let next = self.lists.len();
+            let at = *self.index.entry(key).or_insert(next);
+            if at == next {
+                self.lists.push((key, Vec::new()));
+            }
+            let list = &mut self.lists[at].1;
+            if !repeated || !list.contains(&evidence) {
+                list.push(evidence);
+            }
+        }
+    }
+
+    /// The relations in order of subject, predicate and object.
+    fn into_relations(mut self) -> Vec<Relation> {
+        self.lists.sort_unstable_by_key(|(key, _)| *key);
+        self.lists
+            .into_iter()
+            .map(|((subject, predicate, object), mut evidence)| {
+                // Each list grew by doubling: up to twice its length, for the whole run.
+                evidence.shrink_to_fit();
+                Relation { subject, predicate, object, evidence }
+            })
+            .collect()
+    }
+}
+
+/// The corpus's one copy of each text, in shards that the cores lock one
+/// at a time.
+struct Interner {
+    shards: Vec<Mutex<HashSet<Arc<str>, foldhash::fast::FixedState>>>,
+    hasher: foldhash::fast::FixedState,
+}
+
+const INTERNER_SHARDS: usize = 64;
+
+impl Default for Interner {
+    fn default() -> Interner {
+        Interner {
+            shards: std::iter::repeat_with(Default::default).take(INTERNER_SHARDS).collect(),
+            hasher: foldhash::fast::FixedState::default(),
+        }
+    }
+}
+
+impl Interner {
+    fn intern(&self, text: &str) -> Arc<str> {
+        use std::hash::BuildHasher;
+        let shard = self.hasher.hash_one(text) as usize % INTERNER_SHARDS;
+        let mut texts = self.shards[shard].lock().expect("no thread panics holding the interner");
+        if let Some(shared) = texts.get(text) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = Arc::from(text);
+        texts.insert(shared.clone());
+        shared
+    }
 }
 
 /// The subject and object types each predicate allows (gold SCHEMA.md).
@@ -499,6 +623,58 @@ mod tests {
         let sentences: Vec<_> = extraction.relations.iter().flat_map(|r| &r.evidence).collect();
         assert!(sentences.len() >= 2 && sentences.iter().any(|e| e.doc == b.id), "{sentences:?}");
         assert!(sentences.iter().all(|e| std::sync::Arc::ptr_eq(&e.text, &sentences[0].text)), "{sentences:?}");
+    }
+
+    #[test]
+    fn finishing_sources_one_at_a_time_or_all_at_once_gives_the_same_extraction() {
+        let k = Knowledge::builtin().unwrap();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
+        let (files, _) = crate::read::discover(&[corpus]);
+        let sources: Vec<_> = files.iter().map(|f| crate::read::read_file(f).unwrap().source).collect();
+        let resolved = |chunk: usize| {
+            let analyses = sources.iter().map(|s| crate::pipeline::analyze_source(s, &k)).collect();
+            format!("{:?}", super::resolve_in_chunks(analyses, &k, chunk))
+        };
+        let (one_at_a_time, all_at_once) = (resolved(1), resolved(super::SOURCES_PER_CHUNK));
+        assert!(sources.len() > 1 && one_at_a_time.contains("Evidence"));
+        assert_eq!(one_at_a_time, all_at_once);
+    }
+
+    #[test]
+    fn evidence_of_a_repeated_document_id_is_checked_against_the_whole_list() {
+        use crate::model::{DocId, EntityId, Evidence, Predicate, Span};
+        let key = (EntityId(0), Predicate::Supported, EntityId(1));
+        let evidence = |doc: &str, start: usize| Evidence {
+            doc: DocId(doc.into()),
+            span: Span { start, end: start + 5 },
+            text: "We support it.".into(),
+        };
+        let mut lists = super::RelationLists::default();
+        lists.merge(vec![(key, evidence("a.txt#1", 0)), (key, evidence("a.txt#1", 10))]);
+        // A second source with the same name: its repeat is dropped, its new sentence kept.
+        lists.merge(vec![(key, evidence("a.txt#1", 10)), (key, evidence("a.txt#1", 20))]);
+        lists.merge(vec![(key, evidence("b.txt#1", 0))]);
+        let relations = lists.into_relations();
+        let spans: Vec<(&str, usize)> = relations[0].evidence.iter().map(|e| (e.doc.as_str(), e.span.start)).collect();
+        assert_eq!(relations.len(), 1);
+        assert_eq!(spans, [("a.txt#1", 0), ("a.txt#1", 10), ("a.txt#1", 20), ("b.txt#1", 0)]);
+    }
+
+    #[test]
+    fn relations_come_out_in_order_of_subject_predicate_and_object() {
+        use crate::model::{DocId, EntityId, Evidence, Predicate, Span};
+        let evidence = Evidence { doc: DocId("a.txt#1".into()), span: Span { start: 0, end: 5 }, text: "".into() };
+        let keys = [
+            (EntityId(2), Predicate::Supported, EntityId(0)),
+            (EntityId(0), Predicate::Opposed, EntityId(1)),
+            (EntityId(0), Predicate::Supported, EntityId(1)),
+        ];
+        let mut lists = super::RelationLists::default();
+        lists.merge(keys.iter().map(|&key| (key, evidence.clone())).collect());
+        let order: Vec<_> = lists.into_relations().iter().map(|r| (r.subject, r.predicate, r.object)).collect();
+        let mut sorted = keys.to_vec();
+        sorted.sort();
+        assert_eq!(order, sorted);
     }
 
     #[test]
