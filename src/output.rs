@@ -15,12 +15,12 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()
     let temporary = temporary_path(path);
     let result = (|| {
         let file = File::create(&temporary).map_err(|e| Error::io(&temporary, e))?;
-        let mut out = BufWriter::new(file);
+        let mut out = BufWriter::with_capacity(BUFFER_BYTES, Writeback::new(file));
         write(&mut out).map_err(|e| match e {
             Error::Output(io) => Error::io(path, io),
             other => other,
         })?;
-        let file = out.into_inner().map_err(|e| Error::io(path, e.into_error()))?;
+        let file = out.into_inner().map_err(|e| Error::io(path, e.into_error()))?.file;
         file.sync_all().map_err(|e| Error::io(path, e))?;
         std::fs::rename(&temporary, path).map_err(|e| Error::io(path, e))
     })();
@@ -28,6 +28,64 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()
         let _ = std::fs::remove_file(&temporary);
     }
     result
+}
+
+/// Bytes gathered before a write to the file: big writes, fewer system calls.
+const BUFFER_BYTES: usize = 1 << 18;
+
+/// Bytes written before the disk is asked to start writing them.
+const WRITEBACK_BYTES: u64 = 8 << 20;
+
+/// A file that has the system start writing what it was given to disk every
+/// [`WRITEBACK_BYTES`], instead of when the final `sync_all` asks for it
+/// all at once. The disk then works while the rest is made: at 100,000
+/// pages, the fsync of the 1.2 GB of annotations took seconds on its own.
+struct Writeback {
+    file: File,
+    written: u64,
+    /// Bytes before this offset have been handed to the disk.
+    handed: u64,
+}
+
+impl Writeback {
+    fn new(file: File) -> Writeback {
+        Writeback { file, written: 0, handed: 0 }
+    }
+
+    fn start_writing(&mut self) {
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::fd::AsRawFd;
+            // SAFETY: the descriptor is this file's, open for as long as
+            // `self`; SYNC_FILE_RANGE_WRITE only starts writeback of the range
+            // and touches no memory of ours. A failure is harmless (the final
+            // `sync_all` still writes everything), so its result is ignored.
+            unsafe {
+                libc::sync_file_range(
+                    self.file.as_raw_fd(),
+                    self.handed as libc::off64_t,
+                    (self.written - self.handed) as libc::off64_t,
+                    libc::SYNC_FILE_RANGE_WRITE,
+                );
+            }
+        }
+        self.handed = self.written;
+    }
+}
+
+impl Write for Writeback {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        if self.written - self.handed >= WRITEBACK_BYTES {
+            self.start_writing();
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// How many made batches may wait to be written in [`pipelined`].
@@ -78,5 +136,21 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         write_atomic(&path, |out| out.write_all(b"new").map_err(Error::Output)).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    #[test]
+    fn the_disk_is_handed_each_full_stretch_of_writeback_bytes_and_nothing_is_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        let mut file = Writeback::new(File::create(&path).unwrap());
+        let piece: Vec<u8> = (0..=255u8).cycle().take(1 << 20).collect();
+        for _ in 0..20 {
+            file.write_all(&piece).unwrap();
+        }
+        assert_eq!((file.written, file.handed), (20 << 20, 16 << 20));
+        drop(file);
+        let written = std::fs::read(&path).unwrap();
+        assert_eq!(written.len(), 20 << 20);
+        assert!(written.chunks(1 << 20).all(|chunk| chunk == piece));
     }
 }
