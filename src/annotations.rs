@@ -22,6 +22,7 @@ use std::path::Path;
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::error::Error;
 use crate::graph::{DocumentNode, Edge, EntityNode, KnowledgeGraph, Node};
@@ -197,9 +198,7 @@ pub fn write_graph(graph: &KnowledgeGraph, corpus: &str, out: &mut dyn Write) ->
 const ENTRIES_PER_BATCH: usize = 2048;
 
 /// Writes a JSON array of the entry `make` gives for each item, as
-/// serde_json's pretty printer writes it two levels deep: an entry printed
-/// alone, every line after its first indented by four more spaces (a JSON
-/// string never holds a raw line break, so this changes no value).
+/// serde_json's pretty printer writes it two levels deep.
 ///
 /// Batches of entries are made on every core while this thread writes the
 /// batch before: at 100,000 pages the 1.2 GB written take as long as their
@@ -210,28 +209,36 @@ fn write_list<T: Sync, E: Serialize>(
     make: impl Fn(&T) -> E + Sync,
 ) -> io::Result<()> {
     let make = &make;
-    let serialize = |item: &T| -> io::Result<Vec<u8>> {
-        let alone = serde_json::to_vec_pretty(&make(item))?;
-        let mut indented = Vec::with_capacity(alone.len() + alone.len() / 8);
-        for &byte in &alone {
-            indented.push(byte);
-            if byte == b'\n' {
-                indented.extend_from_slice(b"    ");
-            }
+    // A run of entries, each after the separator that precedes it in the list.
+    let serialize = |(opens_list, items): (bool, &[T])| -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            bytes.extend_from_slice(if opens_list && i == 0 { b"[\n    " } else { b",\n    " });
+            make(item).serialize(&mut nested_pretty(&mut bytes))?;
         }
-        Ok(indented)
+        Ok(bytes)
     };
-    let mut empty = true;
-    let batches = items.chunks(ENTRIES_PER_BATCH).map(|batch| batch.par_iter().map(serialize).collect::<Vec<_>>());
-    crate::output::pipelined(batches, |batch| {
-        for entry in batch {
-            out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
-            out.write_all(&entry?)?;
-            empty = false;
-        }
-        io::Result::Ok(())
-    })?;
-    out.write_all(if empty { b"[]" } else { b"\n  ]" })
+    let batches = items.chunks(ENTRIES_PER_BATCH).enumerate().map(|(batch, items)| {
+        let runs = items.chunks(ENTRIES_PER_RUN).enumerate().map(|(run, items)| (batch == 0 && run == 0, items));
+        runs.collect::<Vec<_>>().into_par_iter().map(serialize).collect::<Vec<_>>()
+    });
+    crate::output::pipelined(batches, |runs| runs.into_iter().try_for_each(|run| out.write_all(&run?)))?;
+    out.write_all(if items.is_empty() { b"[]" } else { b"\n  ]" })
+}
+
+/// How many entries of a batch one core serializes into one buffer.
+const ENTRIES_PER_RUN: usize = 64;
+
+/// A serializer that prints a value as serde_json's pretty printer prints
+/// it two levels deep (in a list of the top object): the printer is opened
+/// twice into nothing first, so every line after the first is indented by
+/// four more spaces than printed alone.
+fn nested_pretty(out: &mut Vec<u8>) -> serde_json::Serializer<&mut Vec<u8>, PrettyFormatter<'static>> {
+    let mut formatter = PrettyFormatter::new();
+    for _ in 0..2 {
+        formatter.begin_array(&mut io::sink()).expect("writing to a sink does not fail");
+    }
+    serde_json::Serializer::with_formatter(out, formatter)
 }
 
 /// A document's entry: speakers, event, mentions and anchors from its edges.
@@ -361,6 +368,9 @@ mod tests {
         written.extend_from_slice(b"\n}");
         let whole = serde_json::json!({ "items": items.iter().map(entry).collect::<Vec<_>>() });
         assert_eq!(String::from_utf8(written).unwrap(), serde_json::to_string_pretty(&whole).unwrap());
+        let mut empty = Vec::new();
+        write_list(&mut empty, &[] as &[usize], entry).unwrap();
+        assert_eq!(empty, b"[]");
     }
 
     #[test]
