@@ -52,15 +52,16 @@ impl CharIndex {
         if text.is_ascii() {
             return CharIndex { table: Vec::new() };
         }
+        // Every byte but a UTF-8 continuation byte (0b10xx_xxxx) starts a
+        // char; a continuation byte belongs to the char started before it.
+        // Counted without branches: a loop the compiler unrolls.
         let mut table = vec![0u32; text.len() + 1];
-        let mut chars = 0u32;
-        for (byte, ch) in text.char_indices() {
-            for slot in &mut table[byte..byte + ch.len_utf8()] {
-                *slot = chars;
-            }
-            chars += 1;
+        let mut started = 0u32;
+        for (slot, &byte) in table.iter_mut().zip(text.as_bytes()) {
+            started += u32::from(byte & 0xC0 != 0x80);
+            *slot = started - 1;
         }
-        table[text.len()] = chars;
+        table[text.len()] = started;
         CharIndex { table }
     }
 
@@ -416,6 +417,17 @@ mod tests {
         assert_eq!(index.char_offset(3), 2);
         assert_eq!(index.char_offset(6), 3);
         assert_eq!(index.char_offset(text.len()), 4);
+    }
+
+    #[test]
+    fn every_byte_of_a_char_maps_to_that_char() {
+        let text = "Çavuşoğlu – 한국 🌐 “OEWG” x";
+        let index = CharIndex::new(text);
+        for byte in 0..text.len() {
+            let chars_started = text.char_indices().filter(|&(start, _)| start <= byte).count();
+            assert_eq!(index.char_offset(byte), chars_started - 1, "byte {byte}");
+        }
+        assert_eq!(index.char_offset(text.len()), text.chars().count());
     }
 
     #[test]
