@@ -44,36 +44,37 @@ impl<'a> Token<'a> {
 /// Inside a word, `-`, `'`, `’`, `.` and `/` join letters ("Mr.Chair" is then
 /// split after the courtesy title, "B.Gafoor" and "5/16" stay whole).
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while let Some(c) = char_at(text, i) {
+        let start = i;
+        i += c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
             continue;
         }
         if !c.is_alphanumeric() {
-            let end = start + c.len_utf8();
-            tokens.push(Token { text: &text[start..end], start: offset + start, end: offset + end, word: false });
-            i += 1;
+            tokens.push(Token { text: &text[start..i], start: offset + start, end: offset + i, word: false });
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
+        while let Some(c) = char_at(text, i) {
             let joiner = matches!(c, '-' | '\'' | '’' | '.' | '/');
-            if c.is_alphanumeric() || (joiner && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric())) {
-                j += 1;
+            if c.is_alphanumeric() || (joiner && char_at(text, i + c.len_utf8()).is_some_and(char::is_alphanumeric)) {
+                i += c.len_utf8();
             } else {
                 break;
             }
         }
-        let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
-        push_word(&mut tokens, &text[start..end], offset + start);
-        i = j;
+        push_word(&mut tokens, &text[start..i], offset + start);
     }
     tokens
+}
+
+/// The char starting at byte `i` of `text`, if any; ASCII without decoding.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        byte if byte.is_ascii() => Some(char::from(byte)),
+        _ => text[i..].chars().next(),
+    }
 }
 
 /// Splits a courtesy title glued to a name ("Mr.Artur") into two tokens.
@@ -136,6 +137,38 @@ mod tests {
         assert_eq!(words("Mr.Chair B.Gafoor, GGE's 5/16."), ["Mr.", "Chair", "B.Gafoor", ",", "GGE's", "5/16", "."]);
         assert_eq!(words("Lavrov’s “remarks”"), ["Lavrov’s", "“", "remarks", "”"]);
         assert_eq!(words("2021-2025 Rules/norms"), ["2021-2025", "Rules/norms"]);
+    }
+
+    #[test]
+    fn words_of_any_script_keep_their_joiners_and_end_on_a_letter() {
+        assert_eq!(
+            words("Çavuşoğlu’s co-sponsors—Ban Ki-moon/한국 🌐x- ’"),
+            ["Çavuşoğlu’s", "co-sponsors", "—", "Ban", "Ki-moon/한국", "🌐", "x", "-", "’"]
+        );
+    }
+
+    proptest::proptest! {
+        /// Tokens cover every non-space char once, in order, at their bytes;
+        /// a word starts and ends on a letter or digit (or is a courtesy title).
+        #[test]
+        fn tokens_cover_the_text_but_its_spaces(text in "[a-zA-Z0-9 .,'’/\\-—éğ한🌐\t\n]{0,40}") {
+            let tokens = tokenize(&text, 7);
+            let joined: String = tokens.iter().map(|t| t.text).collect();
+            let unspaced: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(joined, unspaced);
+            let mut after = 7;
+            for t in &tokens {
+                proptest::prop_assert!(t.start >= after && &text[t.start - 7..t.end - 7] == t.text);
+                after = t.end;
+                let (first, last) = (t.text.chars().next().unwrap(), t.text.chars().next_back().unwrap());
+                if t.word {
+                    proptest::prop_assert!(first.is_alphanumeric());
+                    proptest::prop_assert!(last.is_alphanumeric() || t.text.ends_with('.'));
+                } else {
+                    proptest::prop_assert!(t.text.chars().count() == 1 && !first.is_alphanumeric());
+                }
+            }
+        }
     }
 
     #[test]
