@@ -29,8 +29,8 @@ const MONTHS: [&str; 12] = [
 
 /// Month number (1-12) of an English month name, case-insensitively.
 pub fn month_number(name: &str) -> Option<u8> {
-    let lower = name.to_lowercase();
-    MONTHS.iter().position(|m| *m == lower).map(|i| i as u8 + 1)
+    // No char outside ASCII lower-cases to a letter of a month's name.
+    MONTHS.iter().position(|m| m.eq_ignore_ascii_case(name)).map(|i| i as u8 + 1)
 }
 
 /// Dates, with ASCII word boundaries (`b`): a Unicode `\b` makes the regex
@@ -91,6 +91,15 @@ pub fn day_date(year: u32, month: u8, day: u32) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_are_read_in_any_case_and_only_in_english() {
+        assert_eq!(
+            ["January", "MAY", "sEpTeMbEr", "december"].map(month_number),
+            [Some(1), Some(5), Some(9), Some(12)]
+        );
+        assert_eq!(["Septembre", "Mai", "Jun", "", "İanuary"].map(month_number), [None; 5]);
+    }
 
     fn check(text: &str, expected: &[&str]) {
         let found: Vec<String> = find_dates(text).into_iter().map(|(_, d)| d.to_string()).collect();
