@@ -136,7 +136,8 @@ pub struct DocText<'a> {
 impl<'a> DocText<'a> {
     /// Tokenizes a document line by line, skipping furniture lines.
     pub fn new(text: &'a str, document: &Document, lexicon: &Lexicon) -> DocText<'a> {
-        let mut tokens = Vec::new();
+        // About a token per five bytes of text: most documents' tokens fit.
+        let mut tokens = Vec::with_capacity(document.range.len() / 5);
         let mut sentences = Vec::new();
         let mut title = 0..0;
         let mut lines = Vec::new();
@@ -153,7 +154,7 @@ impl<'a> DocText<'a> {
                 (range, line_text)
             };
             let first = tokens.len();
-            tokens.extend(text::tokenize(line_text, range.start));
+            text::tokenize_into(&mut tokens, line_text, range.start);
             if range == document.title_range {
                 title = first..tokens.len();
             }

@@ -45,6 +45,12 @@ impl<'a> Token<'a> {
 /// split after the courtesy title, "B.Gafoor" and "5/16" stay whole).
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
+    tokenize_into(&mut tokens, text, offset);
+    tokens
+}
+
+/// [`tokenize`], appending to `tokens`.
+pub fn tokenize_into<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, offset: usize) {
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
         let start = i;
@@ -64,9 +70,8 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
                 break;
             }
         }
-        push_word(&mut tokens, &text[start..i], offset + start);
+        push_word(tokens, &text[start..i], offset + start);
     }
-    tokens
 }
 
 /// The char starting at byte `i` of `text`, if any; ASCII without decoding.
