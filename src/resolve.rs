@@ -383,6 +383,8 @@ fn finish(
     extraction
 }
 
+/// Appends finished sources to the extraction, in their order: records,
+/// documents, and their evidence to the relations' lists.
 fn merge(finished: Vec<FinishedSource>, extraction: &mut Extraction, relations: &mut RelationLists) {
     for source in finished {
         extraction.sources.push(source.record);
