@@ -210,7 +210,7 @@ fn write_list<T: Sync, E: Serialize>(
 ) -> io::Result<()> {
     let make = &make;
     // A run of entries, each after the separator that precedes it in the list.
-    let serialize = |(opens_list, items): (bool, &[T])| -> io::Result<Vec<u8>> {
+    let serialize = |opens_list: bool, items: &[T]| -> io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
         for (i, item) in items.iter().enumerate() {
             bytes.extend_from_slice(if opens_list && i == 0 { b"[\n    " } else { b",\n    " });
@@ -219,8 +219,8 @@ fn write_list<T: Sync, E: Serialize>(
         Ok(bytes)
     };
     let batches = items.chunks(ENTRIES_PER_BATCH).enumerate().map(|(batch, items)| {
-        let runs = items.chunks(ENTRIES_PER_RUN).enumerate().map(|(run, items)| (batch == 0 && run == 0, items));
-        runs.collect::<Vec<_>>().into_par_iter().map(serialize).collect::<Vec<_>>()
+        let runs = items.par_chunks(ENTRIES_PER_RUN).enumerate();
+        runs.map(|(run, items)| serialize(batch == 0 && run == 0, items)).collect::<Vec<_>>()
     });
     crate::output::pipelined(batches, |runs| runs.into_iter().try_for_each(|run| out.write_all(&run?)))?;
     out.write_all(if items.is_empty() { b"[]" } else { b"\n  ]" })
