@@ -7,7 +7,9 @@
 //! statement's title, else its speaker's country, else the country the
 //! source mostly speaks of.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::extract::text::Token;
 use crate::extract::{DocText, Findings, Found, Knowledge, Naming};
@@ -78,13 +80,50 @@ pub fn relate(doc: &DocText, findings: &Findings, k: &Knowledge, home: Option<us
     let mut ctx = Context { doc, mentions, k, we: Vec::new(), main_body, event: findings.event, out: Vec::new() };
     ctx.we = we(&ctx, findings, home);
     structural(&mut ctx, findings, home);
+    let cues: Vec<usize> = (0..doc.tokens.len()).filter(|&t| is_cue(&doc.tokens[t])).collect();
     for sentence in doc.sentences.clone() {
-        proposals(&mut ctx, sentence.clone());
-        stances(&mut ctx, sentence.clone());
-        chairs(&mut ctx, sentence.clone());
-        memberships(&mut ctx, sentence);
+        let from = cues.partition_point(|&c| c < sentence.start);
+        let to = from + cues[from..].partition_point(|&c| c < sentence.end);
+        let cues = &cues[from..to];
+        proposals(&mut ctx, sentence.clone(), cues);
+        stances(&mut ctx, sentence.clone(), cues);
+        chairs(&mut ctx, sentence.clone(), cues);
+        memberships(&mut ctx, sentence, cues);
     }
     ctx.out
+}
+
+/// Every word that a sentence's relations hang on: the proposing verbs,
+/// the stances, the chair words (without a possessive) and the membership
+/// words. The readers below look at these tokens only.
+static CUE_WORDS: LazyLock<HashSet<&'static str, foldhash::fast::FixedState>> = LazyLock::new(|| {
+    let stances = [
+        "support",
+        "supports",
+        "supported",
+        "oppose",
+        "opposes",
+        "opposed",
+        "reject",
+        "rejects",
+        "rejected",
+        "endorse",
+        "endorses",
+        "endorsed",
+        "welcome",
+        "welcomes",
+        "commitment",
+    ];
+    let chairs = ["chaired", "chairing", "chairs", "Chairmanship", "chairmanship", "Chair", "Chairman"];
+    let memberships = ["partners", "Members", "members", "member-states"];
+    PROPOSING.into_iter().chain(stances).chain(chairs).chain(memberships).collect()
+});
+
+/// Whether a token is one of the [`CUE_WORDS`], as written or without its
+/// possessive.
+fn is_cue(token: &Token) -> bool {
+    let base = token.base();
+    CUE_WORDS.contains(token.text) || (base.len() != token.text.len() && CUE_WORDS.contains(base))
 }
 
 fn we(ctx: &Context, findings: &Findings, home: Option<usize>) -> Vec<Endpoint> {
@@ -259,10 +298,10 @@ const PROPOSING: [&str; 20] = [
     "tabled",
 ];
 
-fn proposals(ctx: &mut Context, sentence: Range<usize>) {
+fn proposals(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
     let doc = ctx.doc;
     let tokens = &doc.tokens;
-    for v in sentence.clone() {
+    for &v in cues {
         if !is_any(&tokens[v], &PROPOSING)
             || (tokens[v].text == "put" && tokens.get(v + 1).is_none_or(|t| t.text != "forward"))
         {
@@ -358,11 +397,11 @@ fn proposals(ctx: &mut Context, sentence: Range<usize>) {
 
 /// "we did not support it" → opposed; "reaffirm our commitment to the
 /// Treaty", "supports the draft" → supported.
-fn stances(ctx: &mut Context, sentence: Range<usize>) {
+fn stances(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
     let doc = ctx.doc;
     let tokens = &doc.tokens;
     let types = [EntityType::Proposal, EntityType::Document];
-    for v in sentence.clone() {
+    for &v in cues {
         let t = &tokens[v];
         let negated = v >= 1 && matches!(tokens[v - 1].text, "not" | "never");
         let predicate = match t.text {
@@ -391,12 +430,12 @@ fn stances(ctx: &mut Context, sentence: Range<usize>) {
     }
 }
 
-fn chairs(ctx: &mut Context, sentence: Range<usize>) {
+fn chairs(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
     let doc = ctx.doc;
     let tokens = &doc.tokens;
     let bodies = [EntityType::Organization];
     let parties = [EntityType::Country, EntityType::Person];
-    for v in sentence.clone() {
+    for &v in cues {
         let word = tokens[v].base();
         let (chair, body) = match word {
             // "the GGE chaired by the Federal Republic of Germany"
@@ -462,10 +501,10 @@ fn top_body(ctx: &Context) -> Option<Endpoint> {
     Some(Endpoint::Entry(entry))
 }
 
-fn memberships(ctx: &mut Context, sentence: Range<usize>) {
+fn memberships(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
     let doc = ctx.doc;
     let tokens = &doc.tokens;
-    for v in sentence.clone() {
+    for &v in cues {
         match tokens[v].text {
             // "our BRICS and CIS partners", "with BRICS partners"
             "partners" => {
@@ -512,5 +551,21 @@ fn memberships(ctx: &mut Context, sentence: Range<usize>) {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_cue;
+    use crate::extract::text::tokenize;
+
+    #[test]
+    fn cues_are_the_relation_words_as_written_or_before_a_possessive() {
+        let cues = |text: &str| tokenize(text, 0).iter().map(is_cue).collect::<Vec<_>>();
+        assert_eq!(cues("proposed supports Chairmanship partners"), [true, true, true, true]);
+        // The chair words are read without their possessive.
+        assert_eq!(cues("Chairmanship’s Chair's"), [true, true]);
+        // Other words, and cue words in another case, are not cues.
+        assert_eq!(cues("Russia the Proposed CHAIRS"), [false, false, false, false]);
     }
 }

@@ -28,6 +28,8 @@ pub struct Knowledge {
     pub given_names: WordSet,
     /// Every word of every role head and modifier ("Minister", "Deputy").
     pub role_words: WordSet,
+    /// The last words of the posts ("Minister", "Secretary-General").
+    pub role_head_ends: WordSet,
     /// The lexicon's proposal verbs, split into words ("put forward").
     pub proposal_verbs: Vec<Vec<String>>,
     /// The first words of the proposal verbs: most tokens start none.
@@ -60,6 +62,8 @@ impl Knowledge {
             .chain(lexicon.role_modifiers.iter().map(String::as_str))
             .map(str::to_string)
             .collect();
+        let role_head_ends =
+            lexicon.role_heads.iter().filter_map(|h| h.rsplit(' ').next()).map(str::to_string).collect();
         let proposal_verbs: Vec<Vec<String>> =
             lexicon.proposal_verbs.iter().map(|v| v.split(' ').map(str::to_string).collect()).collect();
         let proposal_verb_starts = proposal_verbs.iter().filter_map(|words| words.first().cloned()).collect();
@@ -71,6 +75,7 @@ impl Knowledge {
             gazetteer,
             given_names,
             role_words,
+            role_head_ends,
             proposal_verbs,
             proposal_verb_starts,
             event_heads,
@@ -308,5 +313,32 @@ fn demonym_sides(source: &str, doc: &mut DocText, gazetteer: &Gazetteer, tokens:
             parent: None,
             token: i - 1,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+
+    #[test]
+    fn a_documents_lines_partition_its_tokens_in_order() {
+        let k = Knowledge::builtin().unwrap();
+        let text = "Statement by the Delegation, 12 March 2021\n\n\
+                    Russia submitted a draft convention.\n\nThe OEWG met. We welcomed it.\n\n\
+                    Share this page\n\nChina spoke too.\n";
+        let source = Source { name: "page.txt".into(), text: text.into() };
+        let documents = crate::segment::segment(&source, &k.lexicon, &k.gazetteer);
+        assert!(!documents.is_empty());
+        for document in &documents {
+            let doc = DocText::new(text, document, &k.lexicon);
+            assert!(doc.lines.len() >= 2, "{:?}", doc.lines);
+            // The proposal pass walks tokens line by line: it must meet each once.
+            let walked: Vec<usize> = doc.lines.iter().flat_map(|line| line.clone()).collect();
+            assert_eq!(walked, (0..doc.tokens.len()).collect::<Vec<_>>());
+            for token in 0..doc.tokens.len() {
+                assert!(doc.line_of(token).is_some_and(|line| line.contains(&token)));
+            }
+        }
     }
 }

@@ -195,7 +195,7 @@ fn introduction(doc: &DocText, k: &Knowledge, run: Range<usize>) -> Option<Intro
 
 /// The last word of a post ("Minister", "Secretary-General", "journalist").
 fn is_role_head_end(k: &Knowledge, token: &Token) -> bool {
-    token.word && k.lexicon.role_heads.iter().any(|h| h.rsplit(' ').next() == Some(token.base()))
+    token.word && k.role_head_ends.contains(token.base())
 }
 
 fn is_role_word(k: &Knowledge, token: &Token) -> bool {
