@@ -46,17 +46,9 @@ const SOURCES_PER_CHUNK: usize = 1024;
 
 /// [`resolve`], finishing `chunk` sources at a time.
 fn resolve_in_chunks(sources: Vec<SourceAnalysis>, k: &Knowledge, chunk: usize) -> Extraction {
-    let strong_proposals: HashSet<String> = sources
-        .iter()
-        .flat_map(|s| s.docs.iter().flat_map(|d| &d.mentions).map(move |m| (&s.texts, m)))
-        .filter_map(|(texts, m)| match m.naming {
-            LocatedNaming::Phrase(key) if m.etype == EntityType::Proposal => Some(texts.string(key)),
-            _ => None,
-        })
-        .filter(|key| !key.starts_with(TENTATIVE))
-        .map(str::to_string)
-        .collect();
-    let corpus_persons = CorpusPersons::new(&sources);
+    // What keying needs of the whole corpus, the two side by side.
+    let (strong_proposals, corpus_persons) =
+        rayon::join(|| strong_proposals(&sources), || CorpusPersons::new(&sources));
 
     // First pass: a key for every mention (each source's alone, on every
     // core). Mentions hold the key's number: a corpus names the same
@@ -89,32 +81,11 @@ fn resolve_in_chunks(sources: Vec<SourceAnalysis>, k: &Knowledge, chunk: usize) 
     let table = table.into_inner().expect("no thread panics holding the key table");
     // Second pass: build entities from the keyed mentions. A builder per key
     // number, so a mention finds its builder without a string lookup; every
-    // number was given to a mention, so every builder absorbs one.
-    let mut builders: Vec<Builder> = std::iter::repeat_with(Builder::default).take(table.keys.len()).collect();
-    for (s, source) in sources.iter().enumerate() {
-        for (d, doc) in source.docs.iter().enumerate() {
-            for (m, mention) in doc.mentions.iter().enumerate() {
-                let Some(number) = keys[s][d][m] else { continue };
-                let number = number as usize;
-                absorb(&mut builders[number], mention, &source.texts, &table.keys[number], k);
-            }
-        }
-    }
+    // number was given to a mention, so every builder absorbs one. The
+    // entries that relations imply are gathered meanwhile.
+    let (builders, implied) = rayon::join(|| build_entities(&sources, &table, &keys, k), || implied_entries(&sources));
     let mut entities: BTreeMap<String, Builder> = table.keys.iter().cloned().zip(builders).collect();
-    // Entities that relations imply without a mention ("we": Russia).
-    let mut implied = Vec::new();
-    for source in &sources {
-        for doc in &source.docs {
-            for r in &doc.relations {
-                for end in [r.subject(), r.object()] {
-                    if let Endpoint::Entry(e) = end {
-                        implied.push(entry_key(e, k));
-                    }
-                }
-            }
-        }
-    }
-    for key in implied {
+    for key in implied.into_iter().map(|entry| entry_key(entry, k)) {
         if !entities.contains_key(&key) {
             let entry = k.gazetteer.get(key.split_once('/').map_or("", |(_, id)| id)).cloned();
             if let Some(entry) = entry {
@@ -131,6 +102,54 @@ fn resolve_in_chunks(sources: Vec<SourceAnalysis>, k: &Knowledge, chunk: usize) 
     // are copied out, the biggest step.
     drop((corpus_persons, strong_proposals));
     finish(sources, &table, keys, entities, k, chunk)
+}
+
+/// The keys of the proposals that a marker made sure of ("draft …", "we
+/// propose …"): a tentative proposal is kept only when it shares one.
+fn strong_proposals(sources: &[SourceAnalysis]) -> HashSet<String> {
+    sources
+        .iter()
+        .flat_map(|s| s.docs.iter().flat_map(|d| &d.mentions).map(move |m| (&s.texts, m)))
+        .filter_map(|(texts, m)| match m.naming {
+            LocatedNaming::Phrase(key) if m.etype == EntityType::Proposal => Some(texts.string(key)),
+            _ => None,
+        })
+        .filter(|key| !key.starts_with(TENTATIVE))
+        .map(str::to_string)
+        .collect()
+}
+
+/// One builder per key number, each having absorbed the mentions of its key.
+fn build_entities(
+    sources: &[SourceAnalysis],
+    table: &KeyTable,
+    keys: &[Vec<Vec<Option<u32>>>],
+    k: &Knowledge,
+) -> Vec<Builder> {
+    let mut builders: Vec<Builder> = std::iter::repeat_with(Builder::default).take(table.keys.len()).collect();
+    for (s, source) in sources.iter().enumerate() {
+        for (d, doc) in source.docs.iter().enumerate() {
+            for (m, mention) in doc.mentions.iter().enumerate() {
+                let Some(number) = keys[s][d][m] else { continue };
+                let number = number as usize;
+                absorb(&mut builders[number], mention, &source.texts, &table.keys[number], k);
+            }
+        }
+    }
+    builders
+}
+
+/// The gazetteer entries that relations name without a mention ("we":
+/// Russia), each once, in the order first named.
+fn implied_entries(sources: &[SourceAnalysis]) -> Vec<usize> {
+    let relations = sources.iter().flat_map(|source| &source.docs).flat_map(|doc| &doc.relations);
+    let ends = relations.flat_map(|r| [r.subject(), r.object()]);
+    let mut seen = HashSet::new();
+    ends.filter_map(|end| match end {
+        Endpoint::Entry(entry) => seen.insert(entry).then_some(entry),
+        Endpoint::Mention(_) => None,
+    })
+    .collect()
 }
 
 /// Every entity key of the corpus once, numbered in order of first keying.
