@@ -5,14 +5,16 @@
 //! documents, then entities) and edges in a fixed order too, so node and edge
 //! indices, and therefore every export, are the same for the same corpus.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use crate::model::{DocId, DocKind, EntityId, EntityType, Evidence, Extraction, Mention, PartialDate, Predicate, Span};
+use crate::model::{
+    DocId, DocKind, DocumentRecord, EntityId, EntityType, Evidence, Extraction, Mention, PartialDate, Predicate, Span,
+};
 
 #[derive(Debug, Clone)]
 pub struct SourceNode {
@@ -150,11 +152,11 @@ impl KnowledgeGraph {
         // and entity.
         let nodes = sources.len() + documents.len() + entities.len();
         let edges = documents.iter().map(|d| 1 + d.speakers.len() + usize::from(d.event.is_some())).sum::<usize>()
-            + documents.iter().map(|d| mention_edge_count(&d.mentions)).sum::<usize>()
+            + mention_edge_count(&documents, entities.len())
             + entities.iter().filter(|e| e.affiliation.is_some()).count()
             + relations.len();
         let mut graph = DiGraph::with_capacity(nodes, edges);
-        let mut source_nodes: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        let mut source_nodes: HashMap<String, NodeIndex> = HashMap::with_capacity(sources.len());
         for source in sources {
             let node = graph.add_node(Node::Source(SourceNode { name: source.name.clone(), chars: source.chars }));
             source_nodes.insert(source.name, node);
@@ -211,11 +213,11 @@ impl KnowledgeGraph {
         // Each document's mentions (in text order) are grouped per entity in
         // order of first appearance and turned into edges, and freed, before
         // the next document's: only one document's anchors are ever held twice.
-        let mut anchors: HashMap<usize, Vec<Anchor>> = HashMap::new();
+        let mut anchors: Vec<Vec<Anchor>> = std::iter::repeat_with(Vec::new).take(entity_nodes.len()).collect();
         let mut first_seen: Vec<usize> = Vec::new();
         for links in doc_links {
             for mention in links.mentions {
-                let list = anchors.entry(mention.entity.0).or_default();
+                let list = &mut anchors[mention.entity.0];
                 if list.is_empty() {
                     first_seen.push(mention.entity.0);
                 }
@@ -308,10 +310,21 @@ impl KnowledgeGraph {
     }
 }
 
-/// How many entities a document's mentions name: the mention edges
-/// [`KnowledgeGraph::from_extraction`] makes of them.
-fn mention_edge_count(mentions: &[Mention]) -> usize {
-    mentions.iter().map(|m| m.entity).collect::<HashSet<EntityId>>().len()
+/// How many entities each document's mentions name, summed: the mention
+/// edges [`KnowledgeGraph::from_extraction`] makes of them.
+fn mention_edge_count(documents: &[DocumentRecord], entities: usize) -> usize {
+    // The last document that named each entity: a mention counts when its
+    // entity was last named elsewhere.
+    let mut last_named = vec![usize::MAX; entities];
+    let mut count = 0;
+    for (d, document) in documents.iter().enumerate() {
+        for mention in &document.mentions {
+            if std::mem::replace(&mut last_named[mention.entity.0], d) != d {
+                count += 1;
+            }
+        }
+    }
+    count
 }
 
 /// One document's mention edges, in order of first appearance; the lists are
@@ -320,11 +333,11 @@ fn add_mention_edges(
     graph: &mut DiGraph<Node, Edge>,
     doc_node: NodeIndex,
     first_seen: &mut Vec<usize>,
-    anchors: &mut HashMap<usize, Vec<Anchor>>,
+    anchors: &mut [Vec<Anchor>],
     entity_nodes: &[NodeIndex],
 ) {
     for entity in first_seen.drain(..) {
-        let list = anchors.remove(&entity).unwrap_or_default();
+        let list = std::mem::take(&mut anchors[entity]);
         graph.add_edge(doc_node, entity_nodes[entity], Edge::Mentions(list.into_boxed_slice()));
     }
 }
@@ -364,7 +377,7 @@ mod tests {
         assert_eq!(anchors, extraction.mentions().count());
         // The count the graph's edges are reserved by is the edges it makes.
         assert!(edges.len() < extraction.mentions().count());
-        let counted: usize = extraction.documents.iter().map(|d| mention_edge_count(&d.mentions)).sum();
+        let counted = mention_edge_count(&extraction.documents, extraction.entities.len());
         assert_eq!(counted, edges.len());
     }
 }

@@ -39,9 +39,12 @@ pub fn find(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found
 /// A word that may be part of a personal name.
 fn is_name_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
     let token = &doc.tokens[i];
+    // Most words are not capitalised: that is tested first.
+    if !token.is_capitalised() {
+        return false;
+    }
     let base = token.base();
-    token.is_capitalised()
-        && doc.gazetteer_at[i].is_none()
+    doc.gazetteer_at[i].is_none()
         && base.chars().count() >= 2
         && !base.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
         && !base.chars().any(|c| c.is_ascii_digit() || c == '/')
@@ -55,7 +58,9 @@ fn is_name_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
 /// "B.Gafoor": an initial glued to a surname (not "H.E.").
 fn is_initialled(k: &Knowledge, token: &Token) -> bool {
     let mut chars = token.base().chars();
-    let initialled = matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some('.'), Some(b)) if a.is_uppercase() && b.is_uppercase());
+    let initialled = chars.next().is_some_and(char::is_uppercase)
+        && chars.next() == Some('.')
+        && chars.next().is_some_and(char::is_uppercase);
     initialled && !k.lexicon.honorifics.contains(&format!("{}.", token.base()))
 }
 
