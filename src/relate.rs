@@ -95,7 +95,8 @@ pub fn relate(doc: &DocText, findings: &Findings, k: &Knowledge, home: Option<us
 
 /// Every word that a sentence's relations hang on: the proposing verbs,
 /// the stances, the chair words (without a possessive) and the membership
-/// words. The readers below look at these tokens only.
+/// words. The readers below look at these tokens only: a word added to a
+/// reader's `match` must be added here too.
 static CUE_WORDS: LazyLock<HashSet<&'static str, foldhash::fast::FixedState>> = LazyLock::new(|| {
     let stances = [
         "support",
@@ -398,6 +399,7 @@ fn proposals(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
 /// "we did not support it" → opposed; "reaffirm our commitment to the
 /// Treaty", "supports the draft" → supported.
 fn stances(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
+    // Its words are among the `CUE_WORDS`: it sees no other token.
     let doc = ctx.doc;
     let tokens = &doc.tokens;
     let types = [EntityType::Proposal, EntityType::Document];
@@ -431,6 +433,7 @@ fn stances(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
 }
 
 fn chairs(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
+    // Its words are among the `CUE_WORDS`: it sees no other token.
     let doc = ctx.doc;
     let tokens = &doc.tokens;
     let bodies = [EntityType::Organization];
@@ -502,6 +505,7 @@ fn top_body(ctx: &Context) -> Option<Endpoint> {
 }
 
 fn memberships(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
+    // Its words are among the `CUE_WORDS`: it sees no other token.
     let doc = ctx.doc;
     let tokens = &doc.tokens;
     for &v in cues {
