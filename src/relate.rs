@@ -75,12 +75,23 @@ impl Context<'_> {
 
 /// Reads every relation of a document.
 pub fn relate(doc: &DocText, findings: &Findings, k: &Knowledge, home: Option<usize>) -> Vec<RawRelation> {
+    let cues: Vec<usize> = (0..doc.tokens.len()).filter(|&t| is_cue(&doc.tokens[t])).collect();
+    relate_at(doc, findings, k, home, &cues)
+}
+
+/// [`relate`], its sentence readers looking at the tokens `cues` only.
+fn relate_at(
+    doc: &DocText,
+    findings: &Findings,
+    k: &Knowledge,
+    home: Option<usize>,
+    cues: &[usize],
+) -> Vec<RawRelation> {
     let mentions = &findings.mentions;
     let main_body = findings.event.and_then(|e| mentions[e].parent);
     let mut ctx = Context { doc, mentions, k, we: Vec::new(), main_body, event: findings.event, out: Vec::new() };
     ctx.we = we(&ctx, findings, home);
     structural(&mut ctx, findings, home);
-    let cues: Vec<usize> = (0..doc.tokens.len()).filter(|&t| is_cue(&doc.tokens[t])).collect();
     for sentence in doc.sentences.clone() {
         let from = cues.partition_point(|&c| c < sentence.start);
         let to = from + cues[from..].partition_point(|&c| c < sentence.end);
@@ -96,7 +107,9 @@ pub fn relate(doc: &DocText, findings: &Findings, k: &Knowledge, home: Option<us
 /// Every word that a sentence's relations hang on: the proposing verbs,
 /// the stances, the chair words (without a possessive) and the membership
 /// words. The readers below look at these tokens only: a word added to a
-/// reader's `match` must be added here too.
+/// reader's `match` must be added here too, and to the page of the test
+/// `every_cue_word_states_a_relation_and_no_other_word_does`, which checks
+/// that reading every token finds nothing more.
 static CUE_WORDS: LazyLock<HashSet<&'static str, foldhash::fast::FixedState>> = LazyLock::new(|| {
     let stances = [
         "support",
@@ -560,8 +573,106 @@ fn memberships(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
 
 #[cfg(test)]
 mod tests {
-    use super::is_cue;
+    use super::{is_cue, relate, relate_at, RawRelation, CUE_WORDS};
     use crate::extract::text::tokenize;
+    use crate::extract::{extract, DocText, Knowledge};
+
+    /// The demo corpus's pages, as read.
+    fn demo_sources() -> Vec<crate::model::Source> {
+        let (files, _) = crate::read::discover(&["data/corpus".into()]);
+        files.iter().map(|f| crate::read::read_file(f).unwrap().source).collect()
+    }
+
+    /// A page where each cue word states a relation.
+    const EVERY_CUE: &str = "\
+    Joint statement by Russia and China at the Fifth Session of the OEWG, 12 March 2021\n\n\
+    Russia proposes a draft convention on international information security. China suggests a draft \
+    treaty on cyber norms. Belarus presented a draft convention on trust. We propose a draft treaty on \
+    peace. We present a draft plan on resilience. We submit a draft roadmap on stability. Brazil submits \
+    a draft resolution on ICT security to the OEWG. India submitted the draft roadmap on capacity \
+    building. Together with Belarus, DPRK and Syria, we submitted a draft declaration on digital \
+    sovereignty. Kazakhstan introduced a draft framework on data security. The draft agreement on cyber \
+    crime was drawn up by Iran. The draft regime on space security was prepared by Cuba. Egypt supports \
+    establishing a permanent entity under the UN auspices. Viet Nam proposed to adopt the draft platform \
+    on threat exchange. The initiative of Russia and China on a global registry was welcomed. Russia put \
+    forward the draft mechanism on incident response. Venezuela tabled the draft concept of a convention \
+    on cooperation. Russia presents the draft plan on cyber stability. We suggest the draft rules on \
+    responsible behaviour. Russia suggested the draft register of national points of contact.\n\n\
+    Russia supports the draft convention on international information security. China supported the \
+    draft treaty on cyber norms. Belarus welcomes the draft convention on trust. Iran welcome the draft \
+    roadmap on capacity building. Cuba endorses the draft resolution on ICT security. Egypt endorse the \
+    draft declaration on digital sovereignty. Brazil endorsed the draft framework on data security. The \
+    United States opposes the draft convention on international information security. France oppose the \
+    draft treaty on cyber norms. Germany opposed the draft treaty on peace. Britain rejects the draft \
+    roadmap on capacity building. Japan reject the draft resolution on ICT security. Canada rejected the \
+    draft declaration on digital sovereignty. Australia does not support the draft framework on data \
+    security. India reaffirms its commitment to the draft agreement on cyber crime. Russia support the \
+    draft platform on threat exchange.\n\n\
+    The GGE chaired by Germany met in New York. Russia is chairing the CSTO this year. Kazakhstan chairs \
+    the SCO this year. Under Slovakia’s Chairmanship the OSCE met. The Russian chairmanship of the BRICS \
+    began. We congratulate Switzerland on its election as the Chair of the OEWG. We congratulate Mexico \
+    on its election as Chairman of the OEWG. We thank our BRICS and SCO partners. Russia and Britain are \
+    Permanent Members of the UN Security Council. Russia and China are members of the SCO. Brazil and \
+    India are member-states of the BRICS.
+    ";
+
+    /// Relations of each document of a page, read from the cue tokens, and
+    /// from the cue tokens but those of one word (`None`: all cues).
+    fn relations_without(source: &crate::model::Source, k: &Knowledge, word: Option<&str>) -> Vec<Vec<RawRelation>> {
+        let text = source.text.as_str();
+        let documents = crate::segment::segment(source, &k.lexicon, &k.gazetteer);
+        documents
+            .iter()
+            .map(|document| {
+                let mut doc = DocText::new(text, document, &k.lexicon);
+                let findings = extract(text, &mut doc, k);
+                let cues: Vec<usize> = (0..doc.tokens.len())
+                    .filter(|&t| is_cue(&doc.tokens[t]))
+                    .filter(|&t| word.is_none_or(|w| doc.tokens[t].text != w && doc.tokens[t].base() != w))
+                    .collect();
+                relate_at(&doc, &findings, k, None, &cues)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_cue_word_states_a_relation_and_no_other_word_does() {
+        let k = Knowledge::builtin().unwrap();
+        let page = crate::model::Source { name: "cues.txt".into(), text: EVERY_CUE.into() };
+        let with_cues = relations_without(&page, &k, None);
+        // Reading every token finds nothing more: no reader matches a word
+        // missing from the cues (for the words of this page).
+        let text = page.text.as_str();
+        for (document, relations) in crate::segment::segment(&page, &k.lexicon, &k.gazetteer).iter().zip(&with_cues) {
+            let mut doc = DocText::new(text, document, &k.lexicon);
+            let findings = extract(text, &mut doc, &k);
+            let every_token: Vec<usize> = (0..doc.tokens.len()).collect();
+            assert_eq!(relations, &relate_at(&doc, &findings, &k, None, &every_token));
+        }
+        // And the page uses every cue word: without any one of them, fewer
+        // relations are read.
+        for word in CUE_WORDS.iter() {
+            assert_ne!(relations_without(&page, &k, Some(word)), with_cues, "{word} states no relation on the page");
+        }
+    }
+
+    #[test]
+    fn readers_find_nothing_more_among_all_tokens_than_among_the_cues() {
+        let k = Knowledge::builtin().unwrap();
+        let mut relations = 0;
+        for source in demo_sources() {
+            let text = source.text.as_str();
+            for document in crate::segment::segment(&source, &k.lexicon, &k.gazetteer) {
+                let mut doc = DocText::new(text, &document, &k.lexicon);
+                let findings = extract(text, &mut doc, &k);
+                let every_token: Vec<usize> = (0..doc.tokens.len()).collect();
+                let from_cues = relate(&doc, &findings, &k, None);
+                assert_eq!(from_cues, relate_at(&doc, &findings, &k, None, &every_token), "{}", source.name);
+                relations += from_cues.len();
+            }
+        }
+        assert!(relations >= 50, "the demo corpus states {relations} relations");
+    }
 
     #[test]
     fn cues_are_the_relation_words_as_written_or_before_a_possessive() {
