@@ -103,3 +103,10 @@ pub fn small_extraction() -> Extraction {
         ],
     }
 }
+
+/// The pages of the demo corpus (`data/corpus`), as read.
+pub fn demo_sources() -> Vec<Source> {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
+    let (files, _) = crate::read::discover(&[corpus]);
+    files.iter().map(|f| crate::read::read_file(f).expect("the demo corpus reads").source).collect()
+}

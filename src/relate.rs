@@ -75,8 +75,12 @@ impl Context<'_> {
 
 /// Reads every relation of a document.
 pub fn relate(doc: &DocText, findings: &Findings, k: &Knowledge, home: Option<usize>) -> Vec<RawRelation> {
-    let cues: Vec<usize> = (0..doc.tokens.len()).filter(|&t| is_cue(&doc.tokens[t])).collect();
-    relate_at(doc, findings, k, home, &cues)
+    relate_at(doc, findings, k, home, &cue_tokens(doc))
+}
+
+/// The tokens of a document that are cues, in order.
+fn cue_tokens(doc: &DocText) -> Vec<usize> {
+    (0..doc.tokens.len()).filter(|&t| is_cue(&doc.tokens[t])).collect()
 }
 
 /// [`relate`], its sentence readers looking at the tokens `cues` only.
@@ -573,15 +577,10 @@ fn memberships(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_cue, relate, relate_at, RawRelation, CUE_WORDS};
+    use super::{cue_tokens, is_cue, relate_at, RawRelation, CUE_WORDS};
     use crate::extract::text::tokenize;
     use crate::extract::{extract, DocText, Knowledge};
-
-    /// The demo corpus's pages, as read.
-    fn demo_sources() -> Vec<crate::model::Source> {
-        let (files, _) = crate::read::discover(&["data/corpus".into()]);
-        files.iter().map(|f| crate::read::read_file(f).unwrap().source).collect()
-    }
+    use crate::model::Source;
 
     /// A page where each cue word states a relation.
     const EVERY_CUE: &str = "\
@@ -616,9 +615,9 @@ mod tests {
     India are member-states of the BRICS.
     ";
 
-    /// Relations of each document of a page, read from the cue tokens, and
-    /// from the cue tokens but those of one word (`None`: all cues).
-    fn relations_without(source: &crate::model::Source, k: &Knowledge, word: Option<&str>) -> Vec<Vec<RawRelation>> {
+    /// The relations of each document of a page, its readers looking at the
+    /// tokens `which` picks of the document's.
+    fn read_page(source: &Source, k: &Knowledge, which: impl Fn(&DocText) -> Vec<usize>) -> Vec<Vec<RawRelation>> {
         let text = source.text.as_str();
         let documents = crate::segment::segment(source, &k.lexicon, &k.gazetteer);
         documents
@@ -626,33 +625,31 @@ mod tests {
             .map(|document| {
                 let mut doc = DocText::new(text, document, &k.lexicon);
                 let findings = extract(text, &mut doc, k);
-                let cues: Vec<usize> = (0..doc.tokens.len())
-                    .filter(|&t| is_cue(&doc.tokens[t]))
-                    .filter(|&t| word.is_none_or(|w| doc.tokens[t].text != w && doc.tokens[t].base() != w))
-                    .collect();
-                relate_at(&doc, &findings, k, None, &cues)
+                relate_at(&doc, &findings, k, None, &which(&doc))
             })
             .collect()
+    }
+
+    fn every_token(doc: &DocText) -> Vec<usize> {
+        (0..doc.tokens.len()).collect()
     }
 
     #[test]
     fn every_cue_word_states_a_relation_and_no_other_word_does() {
         let k = Knowledge::builtin().unwrap();
-        let page = crate::model::Source { name: "cues.txt".into(), text: EVERY_CUE.into() };
-        let with_cues = relations_without(&page, &k, None);
+        let page = Source { name: "cues.txt".into(), text: EVERY_CUE.into() };
+        let with_cues = read_page(&page, &k, cue_tokens);
         // Reading every token finds nothing more: no reader matches a word
         // missing from the cues (for the words of this page).
-        let text = page.text.as_str();
-        for (document, relations) in crate::segment::segment(&page, &k.lexicon, &k.gazetteer).iter().zip(&with_cues) {
-            let mut doc = DocText::new(text, document, &k.lexicon);
-            let findings = extract(text, &mut doc, &k);
-            let every_token: Vec<usize> = (0..doc.tokens.len()).collect();
-            assert_eq!(relations, &relate_at(&doc, &findings, &k, None, &every_token));
-        }
+        assert_eq!(read_page(&page, &k, every_token), with_cues);
         // And the page uses every cue word: without any one of them, fewer
         // relations are read.
         for word in CUE_WORDS.iter() {
-            assert_ne!(relations_without(&page, &k, Some(word)), with_cues, "{word} states no relation on the page");
+            let not_word = |doc: &DocText| -> Vec<usize> {
+                let is_word = |t: usize| doc.tokens[t].text == *word || doc.tokens[t].base() == *word;
+                cue_tokens(doc).into_iter().filter(|&t| !is_word(t)).collect()
+            };
+            assert_ne!(read_page(&page, &k, not_word), with_cues, "{word} states no relation on the page");
         }
     }
 
@@ -660,16 +657,10 @@ mod tests {
     fn readers_find_nothing_more_among_all_tokens_than_among_the_cues() {
         let k = Knowledge::builtin().unwrap();
         let mut relations = 0;
-        for source in demo_sources() {
-            let text = source.text.as_str();
-            for document in crate::segment::segment(&source, &k.lexicon, &k.gazetteer) {
-                let mut doc = DocText::new(text, &document, &k.lexicon);
-                let findings = extract(text, &mut doc, &k);
-                let every_token: Vec<usize> = (0..doc.tokens.len()).collect();
-                let from_cues = relate(&doc, &findings, &k, None);
-                assert_eq!(from_cues, relate_at(&doc, &findings, &k, None, &every_token), "{}", source.name);
-                relations += from_cues.len();
-            }
+        for source in crate::fixtures::demo_sources() {
+            let from_cues = read_page(&source, &k, cue_tokens);
+            assert_eq!(read_page(&source, &k, every_token), from_cues, "{}", source.name);
+            relations += from_cues.iter().map(Vec::len).sum::<usize>();
         }
         assert!(relations >= 50, "the demo corpus states {relations} relations");
     }

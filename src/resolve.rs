@@ -85,16 +85,15 @@ fn resolve_in_chunks(sources: Vec<SourceAnalysis>, k: &Knowledge, chunk: usize) 
     // entries that relations imply are gathered meanwhile.
     let (builders, implied) = rayon::join(|| build_entities(&sources, &table, &keys, k), || implied_entries(&sources));
     let mut entities: BTreeMap<String, Builder> = table.keys.iter().cloned().zip(builders).collect();
-    for key in implied.into_iter().map(|entry| entry_key(entry, k)) {
+    for entry in implied {
+        let key = entry_key(entry, k);
         if !entities.contains_key(&key) {
-            let entry = k.gazetteer.get(key.split_once('/').map_or("", |(_, id)| id)).cloned();
-            if let Some(entry) = entry {
-                let builder = entities.entry(key).or_default();
-                builder.etype = Some(entry.etype);
-                builder.label = Some(entry.label.clone());
-                builder.aliases.push(entry.label.clone());
-                builder.wikidata = entry.wikidata.clone();
-            }
+            let entry = &k.gazetteer.entries[entry];
+            let builder = entities.entry(key).or_default();
+            builder.etype = Some(entry.etype);
+            builder.label = Some(entry.label.clone());
+            builder.aliases.push(entry.label.clone());
+            builder.wikidata = entry.wikidata.clone();
         }
     }
 
@@ -649,9 +648,7 @@ mod tests {
     #[test]
     fn finishing_sources_one_at_a_time_or_all_at_once_gives_the_same_extraction() {
         let k = Knowledge::builtin().unwrap();
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
-        let (files, _) = crate::read::discover(&[corpus]);
-        let sources: Vec<_> = files.iter().map(|f| crate::read::read_file(f).unwrap().source).collect();
+        let sources = crate::fixtures::demo_sources();
         let resolved = |chunk: usize| {
             let analyses = sources.iter().map(|s| crate::pipeline::analyze_source(s, &k)).collect();
             format!("{:?}", super::resolve_in_chunks(analyses, &k, chunk))

@@ -129,7 +129,7 @@ pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
         let dash_by = [" - ", " – ", ": "].iter().any(|s| before.ends_with(s)) && after.starts_with(" by ");
         starts_genre || possessive || dash_by
     });
-    heading
+    heading // bound: the iterator borrows `lower`, which must outlive it
 }
 
 /// The genre a title states: its first kind word; a news item when none.
