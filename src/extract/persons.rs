@@ -55,13 +55,43 @@ fn is_name_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
         && crate::dates::month_number(base).is_none()
 }
 
-/// "B.Gafoor": an initial glued to a surname (not "H.E.").
+/// "B.Gafoor", "A.B.Kuznetsov": initials glued to a surname (not "H.E." or
+/// "U.S", whose last part is an initial too).
 fn is_initialled(k: &Knowledge, token: &Token) -> bool {
-    let mut chars = token.base().chars();
-    let initialled = chars.next().is_some_and(char::is_uppercase)
-        && chars.next() == Some('.')
-        && chars.next().is_some_and(char::is_uppercase);
-    initialled && !k.lexicon.honorifics.contains(&format!("{}.", token.base()))
+    let base = token.base();
+    let Some((initials, surname)) = base.rsplit_once('.') else { return false };
+    let is_initial = |part: &str| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    };
+    initials.split('.').all(is_initial)
+        && surname.chars().next().is_some_and(char::is_uppercase)
+        && surname.chars().skip(1).any(char::is_lowercase)
+        && !k.lexicon.honorifics.contains(&format!("{initials}."))
+}
+
+/// Initials written apart from the surname ("S.V. Vershinin", "S. V.
+/// Vershinin", "S. Vershinin"): the surname's token and how many initials
+/// come before it. An initial is a capital letter and its full stop, glued
+/// or not; the initials hold no place or body ("U.S. Department") and are
+/// no courtesy title ("H.E.").
+fn initials_before_surname(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<(usize, usize)> {
+    let tokens = &doc.tokens;
+    let is_stop = |t: usize| t < line_end && tokens[t].text == "." && tokens[t].start == tokens[t - 1].end;
+    let mut t = i;
+    let mut initials = 0;
+    while t < line_end && doc.gazetteer_at[t].is_none() {
+        let letters = tokens[t].text.split('.').collect::<Vec<_>>();
+        let all_initials = tokens[t].word
+            && letters.iter().all(|l| l.chars().count() == 1 && l.chars().all(|c| c.is_ascii_uppercase()))
+            && !is_courtesy_title(k, tokens[t].text);
+        if !(all_initials && is_stop(t + 1)) {
+            break;
+        }
+        initials += letters.len();
+        t += 2;
+    }
+    (initials > 0 && initials <= 3 && t < line_end && is_name_word(doc, k, t)).then_some((t, initials))
 }
 
 /// A courtesy title, with or without its full stop ("H.E", "Mr", "Mr.").
@@ -73,9 +103,12 @@ fn is_courtesy_title(k: &Knowledge, word: &str) -> bool {
 /// middle initials inside, a month name only after a given name: "Theresa
 /// May").
 fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<Range<usize>> {
-    if !(is_name_word(doc, k, i) || is_initialled(k, &doc.tokens[i])) {
-        return None;
-    }
+    let start = i;
+    let i = match initials_before_surname(doc, k, i, line_end) {
+        Some((surname, _)) => surname,
+        None if is_name_word(doc, k, i) || is_initialled(k, &doc.tokens[i]) => i,
+        None => return None,
+    };
     let mut j = i + 1;
     while j < line_end && j - i < 6 && !doc.tokens[j - 1].is_possessive() {
         let token = &doc.tokens[j];
@@ -99,7 +132,7 @@ fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<R
             break;
         }
     }
-    Some(i..j)
+    Some(start..j)
 }
 
 /// Decides whether a run names a person and builds its mention.
@@ -111,10 +144,20 @@ fn person_at(
     mentions: &[Found],
 ) -> Option<(Range<usize>, Found)> {
     let tokens = &doc.tokens;
+    let line_end = doc.line_of(run.start).map_or(tokens.len(), |l| l.end);
+    let initials = initials_before_surname(doc, k, run.start, line_end);
+    let initialled = is_initialled(k, &tokens[run.start]) || initials.is_some();
     let lead = introduction(doc, k, run.clone());
+    // A name words' run in apposition to a post ("Burhan Gafoor, Permanent
+    // Representative of Singapore, …"), not the tail of a longer name.
+    let appositive = lead.is_none()
+        && !initialled
+        && (2..=4).contains(&run.len())
+        && stands_apart(doc, run.start)
+        && apposition(doc, k, run.end).is_some();
     // A run preceded by nothing that introduces a person may still hold a
     // given name further in ("Information Security Andrey Krutskikh").
-    let start = if lead.is_none() && !k.given_names.contains(tokens[run.start].base()) {
+    let start = if lead.is_none() && !initialled && !appositive && !k.given_names.contains(tokens[run.start].base()) {
         (run.start..run.end).find(|&t| k.given_names.contains(tokens[t].base()))?
     } else {
         run.start
@@ -122,8 +165,11 @@ fn person_at(
     let run = start..run.end;
     let lead = if start == run.start { lead } else { introduction(doc, k, start..run.end) };
     let given = k.given_names.contains(tokens[start].base()) && run.len() >= 2;
-    let initialled = is_initialled(k, &tokens[start]);
-    if !(given || initialled || (lead.is_some() && run.len() <= 4)) {
+    // The name's words, the initials written apart from the surname aside.
+    let words = initials.map_or(run.len(), |(surname, _)| run.end - surname);
+    // One initial alone may be a list's letter ("B. Recommendations").
+    let initialled = initialled && (lead.is_some() || initials.is_none_or(|(_, n)| n >= 2));
+    if !(given || initialled || appositive || (lead.is_some() && words <= 4)) {
         return None;
     }
     if tokens.get(run.end).is_some_and(|t| k.lexicon.non_person_heads.contains(t.base())) {
@@ -152,6 +198,17 @@ fn person_at(
         token: start,
     };
     Some((run, person))
+}
+
+/// Nothing that could carry a name on stands right before token `i`: the
+/// line starts there, or a word in lower case or a punctuation mark but a
+/// connector ("of", "the") precedes it.
+fn stands_apart(doc: &DocText, i: usize) -> bool {
+    let line_start = doc.line_of(i).map_or(0, |l| l.start);
+    i == line_start || {
+        let before = &doc.tokens[i - 1];
+        !before.is_capitalised() && !CONNECTORS.contains(&before.text)
+    }
 }
 
 /// What introduces a name: a courtesy title and/or a post ending right
@@ -494,6 +551,33 @@ mod tests {
             persons(text).into_iter().map(|(label, roles, _)| (label, roles)).collect::<Vec<_>>(),
             [("Michael R. Pompeo".to_string(), vec!["Secretary of State".to_string()])]
         );
+    }
+
+    #[test]
+    fn initials_glued_to_or_apart_from_a_surname_name_a_person() {
+        let text = "Speech by Deputy Minister of Foreign Affairs of the Republic of Chile P.A. Rojas in Lima\n\
+                    We thanked T.Okafor and K. L. Mensah for their work.\n\
+                    H.E. Anna Berg spoke after the U.S. Department of State.\n\
+                    B. Recommendations\n";
+        let (roles, affiliation) = person(text, "P.A. Rojas");
+        assert_eq!(roles, ["Deputy Minister of Foreign Affairs of the Republic of Chile"]);
+        assert_eq!(affiliation.as_deref(), Some("Chile"));
+        let mut labels: Vec<String> = persons(text).into_iter().map(|(label, _, _)| label).collect();
+        labels.sort();
+        // A courtesy title is no initial; one initial alone, with nothing to
+        // introduce it, is a list's letter.
+        assert_eq!(labels, ["Anna Berg", "K. L. Mensah", "P.A. Rojas", "T.Okafor"]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_post_is_a_person_without_a_known_given_name() {
+        let text = "Statement\n\nOkonkwo Nwosu, Permanent Representative of Kenya to the United Nations, \
+                    was elected Chair. The Group on Cyber Resilience, Chair of the session, met.\n";
+        let (roles, affiliation) = person(text, "Okonkwo Nwosu");
+        assert_eq!(roles, ["Permanent Representative of Kenya to the United Nations"]);
+        assert_eq!(affiliation.as_deref(), Some("Kenya"));
+        // The tail of a longer name before a post is no person.
+        assert_eq!(persons(text).len(), 1, "{:?}", persons(text));
     }
 
     #[test]

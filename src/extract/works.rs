@@ -167,6 +167,21 @@ fn complement(doc: &DocText, k: &Knowledge, start: usize, limit: usize, max_word
     end
 }
 
+/// Quotation marks that open a quoted name, and those that close it.
+const OPENING_QUOTES: [&str; 3] = ["\"", "“", "«"];
+const CLOSING_QUOTES: [&str; 3] = ["\"", "”", "»"];
+
+/// When token `open` opens a quotation closed before `limit` (and within a
+/// name's length), the token after its closing mark.
+fn quoted_end(doc: &DocText, open: usize, limit: usize) -> Option<usize> {
+    let tokens = &doc.tokens;
+    if !OPENING_QUOTES.contains(&tokens.get(open)?.text) {
+        return None;
+    }
+    let limit = limit.min(open + 40);
+    (open + 2..limit).find(|&t| CLOSING_QUOTES.contains(&tokens[t].text)).map(|close| close + 1)
+}
+
 fn line_end(doc: &DocText, token: usize) -> usize {
     doc.line_of(token).map_or(doc.tokens.len(), |l| l.end)
 }
@@ -338,6 +353,10 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                     right = complement(doc, k, head_end + 1, line_end, 3).max(head_end);
                 }
             }
+        } else if let Some(end) = head.is_capitalised().then(|| quoted_end(doc, head_end, line_end)).flatten() {
+            // A name in quotes after the head: Forum "Partnership of State,
+            // Business and Civil Society".
+            right = end;
         } else if matches!(head.text, "Summit" | "summit")
             && !has_ordinal
             && tokens.get(head_end).is_some_and(|t| t.text == "in")
@@ -406,7 +425,11 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
         return None;
     }
     let start = at + 2;
-    let end = (start..title.end).find(|&t| tokens[t].text == ",").unwrap_or(title.end);
+    // The first comma outside quotes ends the phrase.
+    let mut end = start;
+    while end < title.end && tokens[end].text != "," {
+        end = quoted_end(doc, end, title.end).unwrap_or(end + 1);
+    }
     if start >= end {
         return None;
     }
@@ -832,6 +855,22 @@ fn acronyms_and_bare_heads(source: &str, doc: &DocText, found: &mut Vec<Found>) 
 mod tests {
     use super::Heads;
     use crate::extract::text::tokenize;
+    use crate::model::{EntityType, Source};
+
+    #[test]
+    fn a_quoted_name_after_an_event_head_belongs_to_the_event_and_its_commas_do_not_end_it() {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        let text = "Speech by the Minister at the V International Forum \"Trust, Security and Cooperation in \
+                    the Digital Age\", Kazan, 3 March 2023\n\nDear participants of the Forum!\n";
+        let source = Source { name: "forum.txt".to_string(), text: text.to_string() };
+        let x = crate::pipeline::run_sources(&[source], &k);
+        let name = "V International Forum \"Trust, Security and Cooperation in the Digital Age\"";
+        let events: Vec<&str> =
+            x.entities.iter().filter(|e| e.etype == EntityType::Event).map(|e| e.label.as_str()).collect();
+        assert_eq!(events, [name]);
+        let event = x.documents[0].event.map(|e| x.entities[e.0].label.as_str());
+        assert_eq!(event, Some(name));
+    }
 
     #[test]
     fn heads_match_whole_words_and_capitalised_compounds() {
