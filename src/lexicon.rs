@@ -50,6 +50,7 @@ struct LexiconFile {
 #[serde(deny_unknown_fields)]
 struct SegmentSection {
     heading_max_chars: usize,
+    speaking_occasions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,6 +113,9 @@ pub struct Lexicon {
     /// The kind words, numbered as in `kinds`, found in one pass over a text.
     kind_words: AhoCorasick,
     pub heading_max_chars: usize,
+    /// Occasions a title may name instead of a genre ("press conference"),
+    /// each as its lower-case words: they name their speakers as a genre does.
+    pub speaking_occasions: Vec<Vec<String>>,
     pub honorifics: WordSet,
     /// Role heads, longest first (multi-word heads before their parts).
     pub role_heads: Vec<String>,
@@ -169,6 +173,12 @@ impl Lexicon {
             listings,
             kinds,
             heading_max_chars: file.segment.heading_max_chars,
+            speaking_occasions: file
+                .segment
+                .speaking_occasions
+                .iter()
+                .map(|o| o.split_whitespace().map(str::to_lowercase).collect())
+                .collect(),
             honorifics: persons.honorifics.into_iter().collect(),
             role_heads: longest_first(persons.role_heads),
             role_modifiers: persons.role_modifiers.into_iter().collect(),

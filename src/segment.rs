@@ -412,6 +412,16 @@ mod tests {
     }
 
     #[test]
+    fn a_menu_bar_and_a_breadcrumb_above_the_title_are_furniture() {
+        let page = "Home News & Events Press & Media Kenya & UN About Us\n\
+                    Home > Spokesperson's Remarks\n\
+                    Spokesperson Mei Tanaka's Regular Press Conference on May 3, 2021\n\n\
+                    Q: Will the talks resume?\n";
+        let title = "Spokesperson Mei Tanaka's Regular Press Conference on May 3, 2021";
+        check(page, &[("news-item", title, Some("2021-05-03"), None)]);
+    }
+
+    #[test]
     fn the_first_kind_word_decides() {
         let (lexicon, _) = knowledge();
         let kind = |t: &str| kind_of(t, &lexicon).as_str();

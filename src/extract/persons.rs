@@ -423,7 +423,9 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     let title = doc.title.clone();
     let tokens = &doc.tokens;
     let is_kind = |t: &Token| k.lexicon.kinds.iter().any(|(w, _)| !w.contains(' ') && t.text.eq_ignore_ascii_case(w));
-    let Some(kind_at) = title.clone().find(|&t| is_kind(&tokens[t])) else { return Vec::new() };
+    // The genre word, else the occasion's words (first and last token).
+    let genre = title.clone().find(|&t| is_kind(&tokens[t])).map(|t| (t, t)).or_else(|| occasion_in(doc, k));
+    let Some((kind_at, kind_end)) = genre else { return Vec::new() };
     let persons_in = |range: Range<usize>| -> Vec<usize> {
         mentions
             .iter()
@@ -433,7 +435,7 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
             .collect()
     };
     let mut speakers = persons_in(title.start..kind_at);
-    let mut after = kind_at + 1;
+    let mut after = kind_end + 1;
     while after < title.end && (tokens[after].text == "co-authored" || tokens[after].text == "written") {
         after += 1;
     }
@@ -452,6 +454,20 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
         speakers.extend(persons_in(after + 1..stop));
     }
     speakers
+}
+
+/// The first speaking occasion a title names ("Regular Press Conference"),
+/// as its first and last token.
+fn occasion_in(doc: &DocText, k: &Knowledge) -> Option<(usize, usize)> {
+    let tokens = &doc.tokens;
+    doc.title.clone().find_map(|t| {
+        k.lexicon.speaking_occasions.iter().find_map(|words| {
+            let end = t + words.len();
+            let matches = end <= doc.title.end
+                && words.iter().zip(&tokens[t..end]).all(|(w, token)| token.text.eq_ignore_ascii_case(w));
+            matches.then(|| (t, end - 1))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -578,6 +594,21 @@ mod tests {
         assert_eq!(affiliation.as_deref(), Some("Kenya"));
         // The tail of a longer name before a post is no person.
         assert_eq!(persons(text).len(), 1, "{:?}", persons(text));
+    }
+
+    #[test]
+    fn a_press_conference_or_briefing_names_its_speakers_as_a_genre_does() {
+        let titles = [
+            ("Foreign Ministry Spokesperson Mei Tanaka's Regular Press Conference on May 3, 2021", "Mei Tanaka"),
+            ("Briefing by Foreign Ministry Spokesperson Ivan Petrov, Moscow, May 5, 2020", "Ivan Petrov"),
+        ];
+        for (title, speaker) in titles {
+            let x = extract(&format!("{title}\n\nQ: Will the talks resume?\n\nA: They will.\n"));
+            let document = &x.documents[0];
+            let speakers: Vec<&str> = document.speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
+            assert_eq!(speakers, [speaker], "{title}");
+            assert_eq!(document.kind, crate::model::DocKind::NewsItem, "{title}");
+        }
     }
 
     #[test]
