@@ -561,10 +561,26 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             "Communique",
         ];
         let parent = parent.filter(|_| issued.contains(&head.base()));
-        let naming = Naming::Phrase(phrase_key(doc.span_text(source, left..right), 12));
+        let naming = if number {
+            numbered_naming(k, mentions, head, &tokens[h + 1], parent)
+        } else {
+            Naming::Phrase(phrase_key(doc.span_text(source, left..right), 12))
+        };
         found.push(new_found(source, doc, left..right, EntityType::Document, naming, parent));
     }
     quoted_titles(source, doc, found);
+}
+
+/// A numbered text is known by its head, number and issuer, however the
+/// issuer is written: "General Assembly resolution 75/240" and "UN General
+/// Assembly Resolution 75/240" are one resolution.
+fn numbered_naming(k: &Knowledge, mentions: &[Found], head: &Token, number: &Token, issuer: Option<usize>) -> Naming {
+    let issuer = issuer.and_then(|m| match &mentions[m].naming {
+        Naming::Gazetteer { entries, .. } => entries.first().map(|&e| k.gazetteer.entries[e].id.as_str()),
+        _ => None,
+    });
+    let key = format!("{} {}", head.base().to_lowercase(), number.text);
+    Naming::Phrase(issuer.map_or(key.clone(), |issuer| format!("{key} {issuer}")))
 }
 
 /// “An Invisible Chain” speech: a quoted title before a genre word.
@@ -819,8 +835,10 @@ fn acronyms_and_bare_heads(source: &str, doc: &DocText, found: &mut Vec<Found>) 
             });
             continue;
         }
-        // "the Treaty": a capitalised bare head after "the".
+        // "the Treaty": a capitalised bare head after "the" (not a body's
+        // name: "the UN").
         let bare = t.is_capitalised()
+            && doc.gazetteer_at[i].is_none()
             && i > 0
             && tokens[i - 1].text.eq_ignore_ascii_case("the")
             && !tokens.get(i + 1).is_some_and(|n| n.is_capitalised() || matches!(n.text, "of" | "on" | "for"));
@@ -856,6 +874,30 @@ mod tests {
     use super::Heads;
     use crate::extract::text::tokenize;
     use crate::model::{EntityType, Source};
+
+    #[test]
+    fn a_numbered_text_is_one_whatever_names_its_issuer_and_a_body_is_no_bare_head() {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        let text = "Statement\n\nThe group was set up by General Assembly resolution 76/19. \
+                    We recall UN General Assembly Resolution 76/19 and Security Council resolution 2341. \
+                    Our envoy to the UN spoke.\n";
+        let source = Source { name: "resolutions.txt".to_string(), text: text.to_string() };
+        let x = crate::pipeline::run_sources(&[source], &k);
+        let mut documents: Vec<(&str, &[String])> = x
+            .entities
+            .iter()
+            .filter(|e| e.etype == EntityType::Document)
+            .map(|e| (e.label.as_str(), e.aliases.as_slice()))
+            .collect();
+        documents.sort();
+        let both =
+            ["General Assembly resolution 76/19".to_string(), "UN General Assembly Resolution 76/19".to_string()];
+        let council = ["Security Council resolution 2341".to_string()];
+        assert_eq!(
+            documents,
+            [("General Assembly resolution 76/19", &both[..]), ("Security Council resolution 2341", &council[..])]
+        );
+    }
 
     #[test]
     fn a_quoted_name_after_an_event_head_belongs_to_the_event_and_its_commas_do_not_end_it() {
