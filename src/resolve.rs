@@ -193,12 +193,18 @@ impl CorpusPersons {
     }
 }
 
-/// (surname, full-name key) of each person named in full in a document.
+/// A name key of initials and a surname ("s v vershinin").
+fn is_initials(key: &str) -> bool {
+    key.split(' ').rev().skip(1).all(|w| w.chars().count() == 1)
+}
+
+/// (surname, full-name key) of each person named in full in a document
+/// (initials and a surname are not a full name).
 fn full_names<'a>(source: &'a SourceAnalysis, doc: &'a DocAnalysis) -> impl Iterator<Item = (String, String)> + 'a {
     let names = doc.mentions.iter().filter(|m| m.etype == EntityType::Person).map(|m| source.texts.string(m.name));
-    names.filter(|name| name.contains(' ')).map(|name| {
-        let full = person_key(name);
-        (full.rsplit(' ').next().unwrap_or_default().to_string(), full)
+    names.map(person_key).filter(|full| full.contains(' ') && !is_initials(full)).map(|full| {
+        let surname = full.rsplit(' ').next().unwrap_or_default().to_string();
+        (surname, full)
     })
 }
 
@@ -224,18 +230,29 @@ impl<'a> PersonIndex<'a> {
         index
     }
 
+    /// The key of the person a name names: the name's own key when it is
+    /// a full name; for a surname alone ("Rzegocki") or after initials
+    /// ("B.Gafoor", "S. V. Vershinin"), the full name seen with that
+    /// surname in the document, else the source, else the corpus, if its
+    /// given name starts with the first initial.
     fn full_name(&self, d: usize, name: &str) -> String {
         let key = person_key(name);
-        if key.contains(' ') {
+        let words: Vec<&str> = key.split(' ').collect();
+        let Some((surname, given)) = words.split_last() else { return key };
+        if !given.iter().all(|w| w.chars().count() == 1) {
             return key;
         }
-        let surname = key.rsplit('.').next().unwrap_or(&key).to_string();
-        self.by_doc
+        let surname = surname.to_string();
+        let known = self
+            .by_doc
             .get(&(d, surname.clone()))
             .or_else(|| self.by_source.get(&surname))
-            .or_else(|| self.corpus.by_surname.get(&surname))
-            .cloned()
-            .unwrap_or(key)
+            .or_else(|| self.corpus.by_surname.get(&surname));
+        match (known, given.first()) {
+            (Some(full), None) => full.clone(),
+            (Some(full), Some(initial)) if full.starts_with(initial) && !is_initials(full) => full.clone(),
+            _ => key,
+        }
     }
 }
 
@@ -299,6 +316,14 @@ fn choose_entry(entries: &[usize], source: &SourceAnalysis, doc: &DocAnalysis, k
     entries[0]
 }
 
+/// How fully a name is written: its words spelled out ("Sergey
+/// Vershinin" before "S. V. Vershinin"), then all its words.
+fn fullness(name: &str) -> (usize, usize) {
+    let spelled = |word: &&&str| word.split('.').any(|part| part.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    let words: Vec<&str> = name.split(' ').collect();
+    (words.iter().filter(spelled).count(), words.len())
+}
+
 fn absorb(builder: &mut Builder, found: &LocatedMention, texts: &SourceTexts, key: &str, k: &Knowledge) {
     builder.etype.get_or_insert(found.etype);
     let name = texts.string(found.name);
@@ -315,9 +340,7 @@ fn absorb(builder: &mut Builder, found: &LocatedMention, texts: &SourceTexts, ke
         });
     }
     // A person's label is the fullest form of the name seen.
-    if found.etype == EntityType::Person
-        && alias.split(' ').count() > builder.label.as_deref().unwrap_or("").split(' ').count()
-    {
+    if found.etype == EntityType::Person && fullness(&alias) > fullness(builder.label.as_deref().unwrap_or("")) {
         builder.label = Some(alias.clone());
     }
     if !builder.aliases.contains(&alias) {
@@ -712,6 +735,25 @@ mod tests {
             [
                 ("b.txt".to_string(), vec!["John Smith".to_string(), "John Smith".to_string()]),
                 ("c.txt".to_string(), vec!["Jane Smith".to_string(), "Jane Smith".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_and_a_surname_are_the_person_named_in_full_whose_given_name_they_start() {
+        let full = "Statement by Deputy Minister Sergey Vershinin, 12 March 2021\n\nThe talks went well.\n";
+        let initials = "Speech by Deputy Minister S.V. Vershinin in Kazan\n\n\
+                        We thanked Mr.Chair B.Gafoor. Deputy Minister T. Vershinin spoke too.\n";
+        let files: [(&str, &[u8]); 2] = [("a.txt", full.as_bytes()), ("b.txt", initials.as_bytes())];
+        let persons = persons_by_source(&files);
+        let labels = |s: &str| vec![s.to_string()];
+        assert_eq!(
+            persons,
+            [
+                ("a.txt".to_string(), labels("Sergey Vershinin")),
+                // Another initial is another person; a surname seen with no
+                // full name stays as written.
+                ("b.txt".to_string(), ["Sergey Vershinin", "B.Gafoor", "T. Vershinin"].map(String::from).to_vec()),
             ]
         );
     }
