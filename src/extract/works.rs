@@ -416,9 +416,15 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
 pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found>) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
     let title = doc.title.clone();
-    let at = title
+    let before_article = |t: usize, words: &[&str]| {
+        words.contains(&tokens[t].text) && tokens.get(t + 1).is_some_and(|n| n.text == "the")
+    };
+    // "at the …"; else "in the …" or "during the …", which must then hold an
+    // event found in the text ("in the First Committee of the 77th Session").
+    let at_phrase = title
         .clone()
-        .find(|&t| tokens[t].text == "at" && tokens.get(t + 1).is_some_and(|n| matches!(n.text, "the" | "a" | "an")))?;
+        .find(|&t| tokens[t].text == "at" && tokens.get(t + 1).is_some_and(|n| matches!(n.text, "the" | "a" | "an")));
+    let at = at_phrase.or_else(|| title.clone().find(|&t| before_article(t, &["in", "during"])))?;
     // "statement concerning X's speech at the Banquet": the speech was there, not the statement.
     let is_kind = |t: &Token| k.lexicon.kinds.iter().any(|(w, _)| !w.contains(' ') && t.text.eq_ignore_ascii_case(w));
     if (title.start..at).filter(|&t| is_kind(&tokens[t])).count() > 1 {
@@ -445,6 +451,7 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     if let Some(event) = inside {
         return Some(event.range.clone());
     }
+    at_phrase?;
     // Cut the phrase at a place or date that closes it ("… in London").
     let end = (start..end)
         .find(|&t| tokens[t].text == "in" && tokens.get(t + 1).is_some_and(|n| n.is_capitalised()))
@@ -896,6 +903,24 @@ mod tests {
         assert_eq!(
             documents,
             [("General Assembly resolution 76/19", &both[..]), ("Security Council resolution 2341", &council[..])]
+        );
+    }
+
+    #[test]
+    fn a_title_delivered_in_or_during_a_sitting_names_its_event_but_makes_none() {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        let event_of = |title: &str| {
+            let source = Source { name: "t.txt".to_string(), text: format!("{title}\n\nWe spoke.\n") };
+            let x = crate::pipeline::run_sources(&[source], &k);
+            x.documents[0].event.map(|e| x.entities[e.0].label.clone())
+        };
+        let title =
+            "Statement by the Delegate of Chile in the First Committee of the 78th session of the UN General Assembly";
+        assert_eq!(event_of(title).as_deref(), Some("78th session of the UN General Assembly"));
+        assert_eq!(event_of("Statement by the Delegate of Chile in the name of the Group of Friends"), None);
+        assert_eq!(
+            event_of("Statement by the Delegate of Chile at the closing of the talks"),
+            Some("closing of the talks".into())
         );
     }
 
