@@ -350,6 +350,8 @@ fn offset(n: usize) -> u32 {
 }
 
 /// The country a source mostly speaks of: who "we" are when no speaker says.
+/// It must be named more often than any other: a page that names Chile
+/// and Ukraine once each says nothing of whom it speaks for.
 fn home_country(findings: &[extract::Findings], k: &Knowledge) -> Option<usize> {
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for f in findings.iter().flat_map(|f| &f.mentions) {
@@ -357,10 +359,12 @@ fn home_country(findings: &[extract::Findings], k: &Knowledge) -> Option<usize> 
             *counts.entry(entries[0]).or_default() += 1;
         }
     }
-    counts
-        .into_iter()
-        .max_by_key(|(entry, count)| (*count, std::cmp::Reverse(k.gazetteer.entries[*entry].id.clone())))
-        .map(|(e, _)| e)
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+    ranked.sort_by_key(|(entry, count)| (std::cmp::Reverse(*count), k.gazetteer.entries[*entry].id.clone()));
+    match ranked[..] {
+        [(home, count), ..] if ranked.get(1).is_none_or(|&(_, next)| next < count) => Some(home),
+        _ => None,
+    }
 }
 
 /// What a run read, skipped and warned about.

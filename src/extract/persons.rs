@@ -182,7 +182,7 @@ fn person_at(
         role_tokens.push(role.clone());
         roles.extend(split_roles(source, doc, k, role));
     }
-    if let Some(role) = apposition(doc, k, run.end) {
+    if let Some(role) = apposition(doc, k, run.end).or_else(|| byline_post(doc, k, run.clone())) {
         role_tokens.push(role.clone());
         roles.extend(split_roles(source, doc, k, role));
     }
@@ -229,6 +229,12 @@ fn introduction(doc: &DocText, k: &Knowledge, run: Range<usize>) -> Option<Intro
             break;
         }
         let before = &tokens[p - 1];
+        // "Secretary General", "Attorney General": the end of a post.
+        let ends_post =
+            p >= 2 && k.lexicon.role_heads.iter().any(|h| h.split_once(' ') == Some((tokens[p - 2].text, before.text)));
+        if ends_post {
+            break;
+        }
         if k.lexicon.honorifics.contains(before.text) {
             courtesy = true;
             p -= 1;
@@ -247,11 +253,17 @@ fn introduction(doc: &DocText, k: &Knowledge, run: Range<usize>) -> Option<Intro
     // or body it names ("Foreign Minister of the Republic of Belarus
     // Vladimir Makei"), then only before a full name (not "UN Member"):
     // post_before still needs a post word in the chain.
-    let right_before = (name > 0
+    let line = doc.line_of(name).cloned().unwrap_or(0..tokens.len());
+    let right_before = (name > line.start
         && (is_role_head_end(k, &tokens[name - 1]) || (doc.gazetteer_at[name - 1].is_some() && run.len() >= 2)))
         .then(|| post_before(doc, k, name))
         .flatten();
-    let role = after_courtesy.or(right_before);
+    // "… by Parliamentary Secretary of the Ministry of Foreign Affairs of
+    // Latvia, Dace Melbārde": a post, a comma, and a name that ends the line.
+    let before_comma = (!courtesy && name > line.start + 1 && tokens[name - 1].text == "," && run.end == line.end)
+        .then(|| post_before(doc, k, name - 1))
+        .flatten();
+    let role = after_courtesy.or(right_before).or(before_comma);
     (courtesy || role.is_some()).then_some(Introduction { role })
 }
 
@@ -290,6 +302,27 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
         first -= 1;
     }
     Some(first..end)
+}
+
+/// A byline's post: the line under a line that holds only the name (and a
+/// courtesy title or post before it), when that line is a post and nothing
+/// else ("Ambassador Linda Thomas-Greenfield" / "U.S. Representative to the
+/// United Nations").
+fn byline_post(doc: &DocText, k: &Knowledge, run: Range<usize>) -> Option<Range<usize>> {
+    let tokens = &doc.tokens;
+    let line = doc.lines.partition_point(|l| l.end <= run.start);
+    if doc.lines.get(line)?.end != run.end {
+        return None;
+    }
+    let next = doc.lines.get(line + 1)?.clone();
+    let head = next.clone().find(|&t| is_role_word(k, &tokens[t]) && tokens[t].is_capitalised())?;
+    // Before the head only the country or body the post is of ("U.S.",
+    // "Kenyan"); from the head on, the post to the line's end.
+    let leads = (next.start..head).all(|t| {
+        doc.gazetteer_at[t].is_some() || tokens[t].text == "." || k.gazetteer.demonym(tokens[t].base()).is_some()
+    });
+    let post = post_before(doc, k, next.end)?;
+    (next.len() <= 12 && leads && post.start <= head).then_some(next)
 }
 
 /// A post in apposition after a name: ", Director of the Department …".
@@ -436,7 +469,8 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     };
     let mut speakers = persons_in(title.start..kind_at);
     let mut after = kind_end + 1;
-    while after < title.end && (tokens[after].text == "co-authored" || tokens[after].text == "written") {
+    while after < title.end && matches!(tokens[after].text, "co-authored" | "written" | "delivered" | "made" | "given")
+    {
         after += 1;
     }
     if after < title.end && matches!(tokens[after].text, "by" | "of") {
@@ -609,6 +643,57 @@ mod tests {
             assert_eq!(speakers, [speaker], "{title}");
             assert_eq!(document.kind, crate::model::DocKind::NewsItem, "{title}");
         }
+    }
+
+    #[test]
+    fn a_byline_gives_the_post_and_a_post_never_reaches_onto_the_next_line() {
+        let text = "Remarks by Ambassador Grace Mwangi at a Security Council Meeting\n\n\
+                    Ambassador Grace Mwangi\nKenyan Representative to the United Nations\nNew York, New York\n\n\
+                    Thank you, Madam President. The attacks on Ukraine and on Ukraine's grid go on.\n";
+        let (roles, affiliation) = person(text, "Grace Mwangi");
+        assert_eq!(roles, ["Ambassador", "Kenyan Representative to the United Nations"]);
+        assert_eq!(affiliation.as_deref(), Some("Kenya"));
+        assert_eq!(persons(text).len(), 1, "{:?}", persons(text));
+        // The speaker speaks for their byline's country, not for the country
+        // the page names most.
+        let x = extract(text);
+        let represents: Vec<(&str, &str)> = x
+            .relations
+            .iter()
+            .filter(|r| r.predicate == crate::model::Predicate::Represents)
+            .map(|r| (x.entities[r.subject.0].label.as_str(), x.entities[r.object.0].label.as_str()))
+            .collect();
+        assert_eq!(represents, [("Grace Mwangi", "Kenya")]);
+    }
+
+    #[test]
+    fn a_speaker_with_no_country_speaks_for_the_country_a_page_names_most_unless_two_tie() {
+        let represents = |body: &str| {
+            let x = extract(&format!("Remarks by Ambassador Grace Mwangi at the Open Debate\n\n{body}\n"));
+            let pairs: Vec<(String, String)> = x
+                .relations
+                .iter()
+                .filter(|r| r.predicate == crate::model::Predicate::Represents)
+                .map(|r| (x.entities[r.subject.0].label.clone(), x.entities[r.object.0].label.clone()))
+                .collect();
+            pairs
+        };
+        assert_eq!(represents("The attacks on Ukraine worry Chile."), []);
+        let home = "Kenya welcomes the debate. Kenya hosted the talks with Chile.";
+        assert_eq!(represents(home), [("Grace Mwangi".to_string(), "Kenya".to_string())]);
+    }
+
+    #[test]
+    fn a_post_may_end_in_general_or_precede_a_name_after_a_comma_and_delivered_by_names_the_speaker() {
+        let text = "Statement delivered by Parliamentary Secretary of the Ministry of Foreign Affairs of Chile, \
+                    Rosa Quispe\n\nWe thank the Secretary General Tomas Varga for his report.\n";
+        let (roles, affiliation) = person(text, "Rosa Quispe");
+        assert_eq!(roles, ["Secretary of the Ministry of Foreign Affairs of Chile"]);
+        assert_eq!(affiliation.as_deref(), Some("Chile"));
+        assert_eq!(person(text, "Tomas Varga").0, ["Secretary General"]);
+        let x = extract(text);
+        let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
+        assert_eq!(speakers, ["Rosa Quispe"]);
     }
 
     #[test]
