@@ -486,6 +486,14 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
             })
             .unwrap_or(title.end);
         speakers.extend(persons_in(after + 1..stop));
+    } else if speakers.is_empty() {
+        // "Statement at the Open Debate on … by Parliamentary Secretary …,
+        // Dace Melbārde": a "by" further on, when the name ends the title.
+        let last_by = (kind_end + 1..title.end).rev().find(|&t| tokens[t].text == "by");
+        let ends_title = |m: &usize| mentions[*m].range.end == tokens[title.end - 1].end;
+        if let Some(by) = last_by {
+            speakers.extend(persons_in(by + 1..title.end).into_iter().filter(ends_title));
+        }
     }
     speakers
 }
@@ -694,6 +702,16 @@ mod tests {
         let x = extract(text);
         let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
         assert_eq!(speakers, ["Rosa Quispe"]);
+        // A "by" further on names the speaker when the name ends the title;
+        // a "by" inside the subject does not.
+        let x = extract(
+            "Statement at the Open Debate on “Peace: Threats in Cyberspace” by Deputy Minister of Chile, \
+             Rosa Quispe\n\nThank you.\n",
+        );
+        let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
+        assert_eq!(speakers, ["Rosa Quispe"]);
+        let x = extract("Statement on the sanctions imposed by Minister Tomas Varga on Chile\n\nThank you.\n");
+        assert!(x.documents[0].speakers.is_empty());
     }
 
     #[test]

@@ -341,7 +341,10 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
             if tokens.get(first).is_some_and(|t| t.text == "the") {
                 first += 1;
             }
-            if let Some(org) = (first < line_end).then(|| org_mention(doc, mentions, first)).flatten() {
+            if let Some(end) = quoted_end(doc, head_end + 1, line_end) {
+                // Debate on “Maintenance of International Peace and Security”.
+                right = end;
+            } else if let Some(org) = (first < line_end).then(|| org_mention(doc, mentions, first)).flatten() {
                 right = mention_end(doc, first);
                 body = Some(org);
                 sitting_of = Some(org);
@@ -452,10 +455,13 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
         return Some(event.range.clone());
     }
     at_phrase?;
-    // Cut the phrase at a place or date that closes it ("… in London").
-    let end = (start..end)
-        .find(|&t| tokens[t].text == "in" && tokens.get(t + 1).is_some_and(|n| n.is_capitalised()))
-        .unwrap_or(end);
+    // Cut the phrase at a place or date that closes it ("… in London"),
+    // outside quotes.
+    let mut cut = start;
+    while cut < end && !(tokens[cut].text == "in" && tokens.get(cut + 1).is_some_and(|n| n.is_capitalised())) {
+        cut = quoted_end(doc, cut, end).unwrap_or(cut + 1);
+    }
+    let end = cut.min(end);
     let dated = crate::dates::find_dates(&source[tokens[start].start..tokens[end - 1].end]);
     if !dated.is_empty() || end <= start {
         return None;
@@ -937,6 +943,13 @@ mod tests {
         assert_eq!(events, [name]);
         let event = x.documents[0].event.map(|e| x.entities[e.0].label.as_str());
         assert_eq!(event, Some(name));
+        // After "on" too, and an "in" inside the quotes ends nothing.
+        let text = "Statement at the Security Council Open Debate on “Peace and Security: Threats in Cyberspace” \
+                    by the Minister\n\nMr President,\n";
+        let source = Source { name: "debate.txt".to_string(), text: text.to_string() };
+        let x = crate::pipeline::run_sources(&[source], &k);
+        let event = x.documents[0].event.map(|e| x.entities[e.0].label.as_str());
+        assert_eq!(event, Some("Security Council Open Debate on “Peace and Security: Threats in Cyberspace”"));
     }
 
     #[test]
