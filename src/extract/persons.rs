@@ -59,6 +59,10 @@ fn is_name_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
 /// "U.S", whose last part is an initial too).
 fn is_initialled(k: &Knowledge, token: &Token) -> bool {
     let base = token.base();
+    // Most tokens fail on their first two bytes: that is tested first.
+    if !(base.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && base.as_bytes().get(1) == Some(&b'.')) {
+        return false;
+    }
     let Some((initials, surname)) = base.rsplit_once('.') else { return false };
     let is_initial = |part: &str| {
         let mut chars = part.chars();
@@ -68,6 +72,16 @@ fn is_initialled(k: &Knowledge, token: &Token) -> bool {
         && surname.chars().next().is_some_and(char::is_uppercase)
         && surname.chars().skip(1).any(char::is_lowercase)
         && !k.lexicon.honorifics.contains(&format!("{initials}."))
+}
+
+/// How many initials a word is ("S" 1, "S.V" 2): capital letters, a full
+/// stop between each two.
+fn initials_in(token: &Token) -> Option<usize> {
+    let bytes = token.text.as_bytes();
+    let initials = token.word
+        && bytes.len() % 2 == 1
+        && bytes.iter().enumerate().all(|(i, &b)| if i % 2 == 0 { b.is_ascii_uppercase() } else { b == b'.' });
+    initials.then_some(bytes.len().div_ceil(2))
 }
 
 /// Initials written apart from the surname ("S.V. Vershinin", "S. V.
@@ -80,15 +94,12 @@ fn initials_before_surname(doc: &DocText, k: &Knowledge, i: usize, line_end: usi
     let is_stop = |t: usize| t < line_end && tokens[t].text == "." && tokens[t].start == tokens[t - 1].end;
     let mut t = i;
     let mut initials = 0;
-    while t < line_end && doc.gazetteer_at[t].is_none() {
-        let letters = tokens[t].text.split('.').collect::<Vec<_>>();
-        let all_initials = tokens[t].word
-            && letters.iter().all(|l| l.chars().count() == 1 && l.chars().all(|c| c.is_ascii_uppercase()))
-            && !is_courtesy_title(k, tokens[t].text);
-        if !(all_initials && is_stop(t + 1)) {
+    while t < line_end {
+        let Some(n) = initials_in(&tokens[t]) else { break };
+        if !is_stop(t + 1) || doc.gazetteer_at[t].is_some() || is_courtesy_title(k, tokens[t].text) {
             break;
         }
-        initials += letters.len();
+        initials += n;
         t += 2;
     }
     (initials > 0 && initials <= 3 && t < line_end && is_name_word(doc, k, t)).then_some((t, initials))
