@@ -240,13 +240,12 @@ fn introduction(doc: &DocText, k: &Knowledge, run: Range<usize>) -> Option<Intro
             break;
         }
         let before = &tokens[p - 1];
-        // "Secretary General", "Attorney General": the end of a post.
-        let ends_post =
-            p >= 2 && k.lexicon.role_heads.iter().any(|h| h.split_once(' ') == Some((tokens[p - 2].text, before.text)));
-        if ends_post {
-            break;
-        }
-        if k.lexicon.honorifics.contains(before.text) {
+        // "Secretary General", "Attorney General": the end of a post (looked
+        // for only after an honorific, which is rare).
+        let ends_post = || {
+            p >= 2 && k.lexicon.role_heads.iter().any(|h| h.split_once(' ') == Some((tokens[p - 2].text, before.text)))
+        };
+        if k.lexicon.honorifics.contains(before.text) && !ends_post() {
             courtesy = true;
             p -= 1;
         } else if before.text == "." && p >= 2 && k.lexicon.honorifics.contains(&format!("{}.", tokens[p - 2].text)) {
