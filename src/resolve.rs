@@ -250,7 +250,7 @@ impl<'a> PersonIndex<'a> {
             .or_else(|| self.corpus.by_surname.get(&surname));
         match (known, given.first()) {
             (Some(full), None) => full.clone(),
-            (Some(full), Some(initial)) if full.starts_with(initial) && !is_initials(full) => full.clone(),
+            (Some(full), Some(initial)) if full.starts_with(initial) => full.clone(),
             _ => key,
         }
     }
@@ -319,9 +319,9 @@ fn choose_entry(entries: &[usize], source: &SourceAnalysis, doc: &DocAnalysis, k
 /// How fully a name is written: its words spelled out ("Sergey
 /// Vershinin" before "S. V. Vershinin"), then all its words.
 fn fullness(name: &str) -> (usize, usize) {
-    let spelled = |word: &&&str| word.split('.').any(|part| part.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    let spelled = |word: &str| word.split('.').any(|part| part.chars().filter(|c| c.is_alphabetic()).count() >= 2);
     let words: Vec<&str> = name.split(' ').collect();
-    (words.iter().filter(spelled).count(), words.len())
+    (words.iter().filter(|word| spelled(word)).count(), words.len())
 }
 
 fn absorb(builder: &mut Builder, found: &LocatedMention, texts: &SourceTexts, key: &str, k: &Knowledge) {

@@ -314,10 +314,9 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
     Some(first..end)
 }
 
-/// A byline's post: the line under a line that holds only the name (and a
-/// courtesy title or post before it), when that line is a post and nothing
-/// else ("Ambassador Linda Thomas-Greenfield" / "U.S. Representative to the
-/// United Nations").
+/// A byline's post: the next line, when the name ends its own line and the
+/// next line is a post and nothing else ("Ambassador Linda Thomas-Greenfield"
+/// / "U.S. Representative to the United Nations").
 fn byline_post(doc: &DocText, k: &Knowledge, run: Range<usize>) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
     let line = doc.lines.partition_point(|l| l.end <= run.start);

@@ -593,7 +593,10 @@ fn numbered_naming(k: &Knowledge, mentions: &[Found], head: &Token, number: &Tok
         _ => None,
     });
     let key = format!("{} {}", head.base().to_lowercase(), number.text);
-    Naming::Phrase(issuer.map_or(key.clone(), |issuer| format!("{key} {issuer}")))
+    Naming::Phrase(match issuer {
+        Some(issuer) => format!("{key} {issuer}"),
+        None => key,
+    })
 }
 
 /// “An Invisible Chain” speech: a quoted title before a genre word.
