@@ -291,7 +291,8 @@ fn agent_after_by(ctx: &Context, from: usize, to: usize) -> Option<Endpoint> {
     (by + 1..(by + 3).min(to)).find_map(|t| ctx.k.gazetteer.demonym(tokens[t].text)).map(Endpoint::Entry)
 }
 
-/// The last proposal before a token, in this sentence or the one before.
+/// The last mention of one of `types` before a token, in this sentence or
+/// the one before.
 fn antecedent(ctx: &Context, before: usize, types: &[EntityType]) -> Option<usize> {
     let sentence = ctx.doc.sentence_of(before);
     let previous_start =
@@ -504,6 +505,23 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
                     .map(Endpoint::Mention);
                 (chair, ctx.main_body.map(Endpoint::Mention))
             }
+            // "Burhan Gafoor, Permanent Representative of Singapore, was
+            // elected its Chair"; "… was appointed Chairman of the OSCE".
+            "Chair" | "Chairman" if (sentence.start..v).any(|t| matches!(tokens[t].text, "elected" | "appointed")) => {
+                let verb =
+                    (sentence.start..v).find(|&t| matches!(tokens[t].text, "elected" | "appointed")).unwrap_or(v);
+                let chair = ctx.in_range(sentence.start..verb, &parties).first().copied();
+                let named = tokens.get(v + 1).is_some_and(|n| n.text == "of");
+                let body = if named {
+                    ctx.in_range(v + 2..(v + 5).min(sentence.end), &bodies).first().copied()
+                } else if v > 0 && matches!(tokens[v - 1].text, "its" | "their") {
+                    // "its": the body named last before the chair.
+                    chair.and_then(|c| antecedent(ctx, ctx.mentions[c].token, &bodies))
+                } else {
+                    ctx.main_body
+                };
+                (chair.map(Endpoint::Mention), body.map(Endpoint::Mention))
+            }
             _ => continue,
         };
         if let (Some(chair), Some(body)) = (chair, body) {
@@ -669,6 +687,25 @@ mod tests {
             relations += from_cues.iter().map(Vec::len).sum::<usize>();
         }
         assert!(relations >= 50, "the demo corpus states {relations} relations");
+    }
+
+    #[test]
+    fn one_elected_or_appointed_chair_chairs_the_body_named_or_the_one_before() {
+        let k = Knowledge::builtin().unwrap();
+        let text = "Press release\n\nThe OSCE met on June 1. Ngozi Bello, Permanent Representative of Kenya to \
+                    the UN, was elected its Chair. Later Peru was appointed Chairman of the CSTO. \
+                    The elected members thanked the Chair.\n";
+        let x = crate::pipeline::run_sources(&[Source { name: "chair.txt".into(), text: text.into() }], &k);
+        let mut chairs: Vec<(&str, &str)> = x
+            .relations
+            .iter()
+            .filter(|r| r.predicate == crate::model::Predicate::Chairs)
+            .map(|r| (x.entities[r.subject.0].label.as_str(), x.entities[r.object.0].label.as_str()))
+            .collect();
+        chairs.sort();
+        let osce = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "OSCE")).map(|e| e.label.as_str());
+        let csto = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "CSTO")).map(|e| e.label.as_str());
+        assert_eq!(chairs, [("Ngozi Bello", osce.unwrap()), ("Peru", csto.unwrap())]);
     }
 
     #[test]
