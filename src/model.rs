@@ -402,6 +402,20 @@ impl Extraction {
     pub fn mentions(&self) -> impl Iterator<Item = &Mention> {
         self.documents.iter().flat_map(|d| &d.mentions)
     }
+
+    /// The (subject, object) labels of the relations of one predicate,
+    /// sorted: what the extractor's tests assert.
+    #[cfg(test)]
+    pub fn labelled(&self, predicate: Predicate) -> Vec<(&str, &str)> {
+        let mut pairs: Vec<(&str, &str)> = self
+            .relations
+            .iter()
+            .filter(|r| r.predicate == predicate)
+            .map(|r| (self.entity(r.subject).label.as_str(), self.entity(r.object).label.as_str()))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    }
 }
 
 #[cfg(test)]

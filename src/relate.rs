@@ -696,13 +696,7 @@ mod tests {
                     the UN, was elected its Chair. Later Peru was appointed Chairman of the CSTO. \
                     The elected members thanked the Chair.\n";
         let x = crate::pipeline::run_sources(&[Source { name: "chair.txt".into(), text: text.into() }], &k);
-        let mut chairs: Vec<(&str, &str)> = x
-            .relations
-            .iter()
-            .filter(|r| r.predicate == crate::model::Predicate::Chairs)
-            .map(|r| (x.entities[r.subject.0].label.as_str(), x.entities[r.object.0].label.as_str()))
-            .collect();
-        chairs.sort();
+        let chairs = x.labelled(crate::model::Predicate::Chairs);
         let osce = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "OSCE")).map(|e| e.label.as_str());
         let csto = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "CSTO")).map(|e| e.label.as_str());
         assert_eq!(chairs, [("Ngozi Bello", osce.unwrap()), ("Peru", csto.unwrap())]);

@@ -237,11 +237,11 @@ impl<'a> PersonIndex<'a> {
     /// given name starts with the first initial.
     fn full_name(&self, d: usize, name: &str) -> String {
         let key = person_key(name);
-        let words: Vec<&str> = key.split(' ').collect();
-        let Some((surname, given)) = words.split_last() else { return key };
-        if !given.iter().all(|w| w.chars().count() == 1) {
+        if !is_initials(&key) {
             return key;
         }
+        let words: Vec<&str> = key.split(' ').collect();
+        let Some((surname, given)) = words.split_last() else { return key };
         let surname = surname.to_string();
         let known = self
             .by_doc

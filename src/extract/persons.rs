@@ -19,14 +19,14 @@ const CONNECTORS: [&str; 7] = ["of", "the", "for", "to", "on", "and", "in"];
 /// Finds persons and appends them to `mentions`.
 pub fn find(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found>) {
     let mut found: Vec<(Range<usize>, Found)> = Vec::new();
-    for line in &doc.lines {
-        let mut i = line.start;
-        while i < line.end {
-            let Some(run) = name_run(doc, k, i, line.end) else {
+    for (line, tokens) in doc.lines.iter().enumerate() {
+        let mut i = tokens.start;
+        while i < tokens.end {
+            let Some(run) = name_run(doc, k, i, tokens.end) else {
                 i += 1;
                 continue;
             };
-            if let Some((run, person)) = person_at(source, doc, k, run.clone(), mentions) {
+            if let Some((run, person)) = person_at(source, doc, k, line, run.clone(), mentions) {
                 found.push((run, person));
             }
             i = run.end.max(i + 1);
@@ -146,26 +146,29 @@ fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<R
     Some(start..j)
 }
 
-/// Decides whether a run names a person and builds its mention.
+/// Decides whether a run on line `line` (an index into `doc.lines`) names
+/// a person and builds its mention.
 fn person_at(
     source: &str,
     doc: &DocText,
     k: &Knowledge,
+    line: usize,
     run: Range<usize>,
     mentions: &[Found],
 ) -> Option<(Range<usize>, Found)> {
     let tokens = &doc.tokens;
-    let line_end = doc.line_of(run.start).map_or(tokens.len(), |l| l.end);
-    let initials = initials_before_surname(doc, k, run.start, line_end);
+    let line_tokens = &doc.lines[line];
+    let initials = initials_before_surname(doc, k, run.start, line_tokens.end);
     let initialled = is_initialled(k, &tokens[run.start]) || initials.is_some();
-    let lead = introduction(doc, k, run.clone());
+    let lead = introduction(doc, k, line_tokens, run.clone());
+    let in_apposition = apposition(doc, k, run.end);
     // A name words' run in apposition to a post ("Burhan Gafoor, Permanent
     // Representative of Singapore, …"), not the tail of a longer name.
     let appositive = lead.is_none()
         && !initialled
         && (2..=4).contains(&run.len())
-        && stands_apart(doc, run.start)
-        && apposition(doc, k, run.end).is_some();
+        && stands_apart(doc, line_tokens.start, run.start)
+        && in_apposition.is_some();
     // A run preceded by nothing that introduces a person may still hold a
     // given name further in ("Information Security Andrey Krutskikh").
     let start = if lead.is_none() && !initialled && !appositive && !k.given_names.contains(tokens[run.start].base()) {
@@ -174,7 +177,7 @@ fn person_at(
         run.start
     };
     let run = start..run.end;
-    let lead = if start == run.start { lead } else { introduction(doc, k, start..run.end) };
+    let lead = if start == run.start { lead } else { introduction(doc, k, line_tokens, start..run.end) };
     let given = k.given_names.contains(tokens[start].base()) && run.len() >= 2;
     // The name's words, the initials written apart from the surname aside.
     let words = initials.map_or(run.len(), |(surname, _)| run.end - surname);
@@ -193,7 +196,7 @@ fn person_at(
         role_tokens.push(role.clone());
         roles.extend(split_roles(source, doc, k, role));
     }
-    if let Some(role) = apposition(doc, k, run.end).or_else(|| byline_post(doc, k, run.clone())) {
+    if let Some(role) = in_apposition.or_else(|| byline_post(doc, k, line, run.end)) {
         role_tokens.push(role.clone());
         roles.extend(split_roles(source, doc, k, role));
     }
@@ -211,11 +214,10 @@ fn person_at(
     Some((run, person))
 }
 
-/// Nothing that could carry a name on stands right before token `i`: the
+/// Nothing that could carry a name on stands right before token `i`: its
 /// line starts there, or a word in lower case or a punctuation mark but a
 /// connector ("of", "the") precedes it.
-fn stands_apart(doc: &DocText, i: usize) -> bool {
-    let line_start = doc.line_of(i).map_or(0, |l| l.start);
+fn stands_apart(doc: &DocText, line_start: usize, i: usize) -> bool {
     i == line_start || {
         let before = &doc.tokens[i - 1];
         !before.is_capitalised() && !CONNECTORS.contains(&before.text)
@@ -229,7 +231,8 @@ struct Introduction {
     role: Option<Range<usize>>,
 }
 
-fn introduction(doc: &DocText, k: &Knowledge, run: Range<usize>) -> Option<Introduction> {
+/// `line` is the name's line (its tokens).
+fn introduction(doc: &DocText, k: &Knowledge, line: &Range<usize>, run: Range<usize>) -> Option<Introduction> {
     let tokens = &doc.tokens;
     let name = run.start;
     let mut p = name;
@@ -263,7 +266,6 @@ fn introduction(doc: &DocText, k: &Knowledge, run: Range<usize>) -> Option<Intro
     // or body it names ("Foreign Minister of the Republic of Belarus
     // Vladimir Makei"), then only before a full name (not "UN Member"):
     // post_before still needs a post word in the chain.
-    let line = doc.line_of(name).cloned().unwrap_or(0..tokens.len());
     let right_before = (name > line.start
         && (is_role_head_end(k, &tokens[name - 1]) || (doc.gazetteer_at[name - 1].is_some() && run.len() >= 2)))
         .then(|| post_before(doc, k, name))
@@ -314,13 +316,13 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
     Some(first..end)
 }
 
-/// A byline's post: the next line, when the name ends its own line and the
-/// next line is a post and nothing else ("Ambassador Linda Thomas-Greenfield"
-/// / "U.S. Representative to the United Nations").
-fn byline_post(doc: &DocText, k: &Knowledge, run: Range<usize>) -> Option<Range<usize>> {
+/// A byline's post: the next line, when the name (ending at token
+/// `name_end` on line `line`) ends its own line and the next line is a post
+/// and nothing else ("Ambassador Linda Thomas-Greenfield" / "U.S.
+/// Representative to the United Nations").
+fn byline_post(doc: &DocText, k: &Knowledge, line: usize, name_end: usize) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
-    let line = doc.lines.partition_point(|l| l.end <= run.start);
-    if doc.lines.get(line)?.end != run.end {
+    if doc.lines[line].end != name_end {
         return None;
     }
     let next = doc.lines.get(line + 1)?.clone();
@@ -588,19 +590,9 @@ mod tests {
             "Statement\n\nWe will continue to oppose the Russian draft convention on cybercrime.\n\
              We discussed China's draft agreement on data security.\n",
         );
-        let mut proposed: Vec<(String, String)> = x
-            .relations
-            .iter()
-            .filter(|r| r.predicate == crate::model::Predicate::Proposed)
-            .map(|r| (x.entities[r.subject.0].label.clone(), x.entities[r.object.0].label.clone()))
-            .collect();
-        proposed.sort();
         assert_eq!(
-            proposed,
-            [
-                ("China".to_string(), "China's draft agreement on data security".to_string()),
-                ("Russia".to_string(), "draft convention on cybercrime".to_string())
-            ]
+            x.labelled(crate::model::Predicate::Proposed),
+            [("China", "China's draft agreement on data security"), ("Russia", "draft convention on cybercrime")]
         );
     }
 
@@ -674,26 +666,15 @@ mod tests {
         // The speaker speaks for their byline's country, not for the country
         // the page names most.
         let x = extract(text);
-        let represents: Vec<(&str, &str)> = x
-            .relations
-            .iter()
-            .filter(|r| r.predicate == crate::model::Predicate::Represents)
-            .map(|r| (x.entities[r.subject.0].label.as_str(), x.entities[r.object.0].label.as_str()))
-            .collect();
-        assert_eq!(represents, [("Grace Mwangi", "Kenya")]);
+        assert_eq!(x.labelled(crate::model::Predicate::Represents), [("Grace Mwangi", "Kenya")]);
     }
 
     #[test]
     fn a_speaker_with_no_country_speaks_for_the_country_a_page_names_most_unless_two_tie() {
         let represents = |body: &str| {
             let x = extract(&format!("Remarks by Ambassador Grace Mwangi at the Open Debate\n\n{body}\n"));
-            let pairs: Vec<(String, String)> = x
-                .relations
-                .iter()
-                .filter(|r| r.predicate == crate::model::Predicate::Represents)
-                .map(|r| (x.entities[r.subject.0].label.clone(), x.entities[r.object.0].label.clone()))
-                .collect();
-            pairs
+            let pairs = x.labelled(crate::model::Predicate::Represents);
+            pairs.into_iter().map(|(s, o)| (s.to_string(), o.to_string())).collect::<Vec<_>>()
         };
         assert_eq!(represents("The attacks on Ukraine worry Chile."), []);
         let home = "Kenya welcomes the debate. Kenya hosted the talks with Chile.";

@@ -182,6 +182,17 @@ fn quoted_end(doc: &DocText, open: usize, limit: usize) -> Option<usize> {
     (open + 2..limit).find(|&t| CLOSING_QUOTES.contains(&tokens[t].text)).map(|close| close + 1)
 }
 
+/// The first token from `from` (before `limit`) outside quotes where `found`
+/// holds, else where the walk stops (`limit`, or past a quotation that
+/// runs to it).
+fn outside_quotes(doc: &DocText, from: usize, limit: usize, found: impl Fn(usize) -> bool) -> usize {
+    let mut t = from;
+    while t < limit && !found(t) {
+        t = quoted_end(doc, t, limit).unwrap_or(t + 1);
+    }
+    t
+}
+
 fn line_end(doc: &DocText, token: usize) -> usize {
     doc.line_of(token).map_or(doc.tokens.len(), |l| l.end)
 }
@@ -435,10 +446,7 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     }
     let start = at + 2;
     // The first comma outside quotes ends the phrase.
-    let mut end = start;
-    while end < title.end && tokens[end].text != "," {
-        end = quoted_end(doc, end, title.end).unwrap_or(end + 1);
-    }
+    let end = outside_quotes(doc, start, title.end, |t| tokens[t].text == ",");
     if start >= end {
         return None;
     }
@@ -457,11 +465,10 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     at_phrase?;
     // Cut the phrase at a place or date that closes it ("… in London"),
     // outside quotes.
-    let mut cut = start;
-    while cut < end && !(tokens[cut].text == "in" && tokens.get(cut + 1).is_some_and(|n| n.is_capitalised())) {
-        cut = quoted_end(doc, cut, end).unwrap_or(cut + 1);
-    }
-    let end = cut.min(end);
+    let end = outside_quotes(doc, start, end, |t| {
+        tokens[t].text == "in" && tokens.get(t + 1).is_some_and(|n| n.is_capitalised())
+    })
+    .min(end);
     let dated = crate::dates::find_dates(&source[tokens[start].start..tokens[end - 1].end]);
     if !dated.is_empty() || end <= start {
         return None;
