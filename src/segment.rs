@@ -166,8 +166,8 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         .map(|(i, _)| i)
         .collect();
     let starts = if starts.is_empty() {
-        // No heading and no listing: the first line of text heads the page.
-        match lines.iter().position(|l| l.class == LineClass::Content) {
+        // No heading and no listing: the headline heads the page.
+        match headline(text, &lines) {
             Some(first) => vec![first],
             None => return Vec::new(),
         }
@@ -207,6 +207,33 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         });
     }
     documents
+}
+
+/// At most this many words make a line a section label or banner, not a
+/// headline ("Cybersecurity", "In progress at UNHQ").
+const LABEL_WORDS: usize = 4;
+/// At least this many words make a line below a label a headline.
+const HEADLINE_WORDS: usize = 6;
+
+/// The headline of a page with no heading: its first line of text, unless
+/// that is a label above a longer line among the few lines before the body's
+/// first sentence (a ministry's section name, a news site's banner or
+/// meeting number above the story's headline).
+fn headline(text: &str, lines: &[Line]) -> Option<usize> {
+    let words =
+        |line: &Line| text[line.range.clone()].split_whitespace().filter(|w| w.contains(char::is_alphabetic)).count();
+    let mut content = lines.iter().enumerate().filter(|(_, l)| l.class == LineClass::Content);
+    let (first, first_line) = content.next()?;
+    if words(first_line) > LABEL_WORDS || is_sentence(&text[first_line.range.clone()]) {
+        return Some(first);
+    }
+    let below = content.take(4).take_while(|(_, l)| !is_sentence(&text[l.range.clone()]));
+    Some(below.map(|(i, l)| (i, words(l))).find(|&(_, n)| n >= HEADLINE_WORDS).map_or(first, |(i, _)| i))
+}
+
+/// A line of body text ends as a sentence does.
+fn is_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', ':', ';'])
 }
 
 fn repeats_a_title(lines: &[Line], heading: usize) -> bool {
@@ -409,6 +436,25 @@ mod tests {
     #[test]
     fn a_page_without_heading_is_one_news_item() {
         check("Talks in Geneva\n\nThe delegations met.", &[("news-item", "Talks in Geneva", None, None)]);
+    }
+
+    #[test]
+    fn a_short_label_or_banner_above_a_headline_is_not_the_title() {
+        let headline = "Security Council Meeting on Cyber Stability and Capacity Building";
+        check(
+            &format!("Cyber Policy\n{headline}\nMarch 2, 2021\nOn March 1, the meeting was held."),
+            &[("news-item", headline, Some("2021-03-02"), None)],
+        );
+        let headline = "Speakers Tell Council Digital Threats Must Be Met Together";
+        check(
+            &format!("In progress at Headquarters\n\n8123rd Meeting (AM)\nSC/12345\n\n{headline}\n\nThe Council met."),
+            &[("news-item", headline, None, None)],
+        );
+        // A short title keeps its place above the body's first sentence.
+        check(
+            "Talks in Geneva\n\nThe delegations of the two countries met in Geneva on Monday to discuss norms.\nA Long Second Line With Many Capitalised Words",
+            &[("news-item", "Talks in Geneva", None, None)],
+        );
     }
 
     #[test]

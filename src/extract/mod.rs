@@ -257,11 +257,24 @@ fn gazetteer_mentions(source: &str, doc: &mut DocText, gazetteer: &Gazetteer) ->
         let end = doc.tokens[line.end - 1].end;
         for hit in gazetteer.find(&source[start..end]) {
             let range = start + hit.range.start..start + hit.range.end;
+            if is_a_national_namesake(&source[..range.start], &hit, gazetteer) {
+                continue;
+            }
             push_hit(&mut found, doc, gazetteer, hit, range, source);
         }
         demonym_sides(source, doc, gazetteer, line, &mut found);
     }
     found
+}
+
+/// A UN body's bare name owned by a country or someone else ("Russia's
+/// Security Council", "the country's Security Council") names that owner's
+/// own council, not the UN's.
+fn is_a_national_namesake(before: &str, hit: &Hit, gazetteer: &Gazetteer) -> bool {
+    let Some(owner) = before.strip_suffix("'s ").or_else(|| before.strip_suffix("’s ")) else { return false };
+    let owner = owner.rsplit(char::is_whitespace).next().unwrap_or(owner);
+    let un_body = |&e: &usize| gazetteer.entries[e].kind.as_deref() == Some("un-body");
+    !matches!(owner, "UN" | "U.N." | "Nations") && hit.entries.iter().all(un_body)
 }
 
 fn push_hit(
@@ -320,6 +333,26 @@ fn demonym_sides(source: &str, doc: &mut DocText, gazetteer: &Gazetteer, tokens:
 mod tests {
     use super::*;
     use crate::model::Source;
+
+    #[test]
+    fn a_countrys_own_security_council_is_not_the_uns() {
+        let k = Knowledge::builtin().unwrap();
+        let text = "Talks on cyber threats\n\nThe country's Security Council met. The UN's Security Council met. \
+                    The Security Council met. Russia’s Security Council met.";
+        let source = Source { name: "page.txt".into(), text: text.into() };
+        let document = &crate::segment::segment(&source, &k.lexicon, &k.gazetteer)[0];
+        let mut doc = DocText::new(text, document, &k.lexicon);
+        let found = gazetteer_mentions(text, &mut doc, &k.gazetteer);
+        let named = |id: &str| {
+            let index = k.gazetteer.index_of(id).unwrap();
+            found
+                .iter()
+                .filter(|f| matches!(&f.naming, Naming::Gazetteer { entries, .. } if entries[..] == [index]))
+                .count()
+        };
+        assert_eq!(named("un-security-council"), 2);
+        assert_eq!(named("russia-security-council"), 1);
+    }
 
     #[test]
     fn a_documents_lines_partition_its_tokens_in_order() {

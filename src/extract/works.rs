@@ -32,6 +32,7 @@ const PROPOSAL_KEY_WORDS: usize = 3;
 
 pub fn find(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found>) {
     let mut found: Vec<Found> = Vec::new();
+    quoted_works(source, doc, k, &mut found);
     proposals(source, doc, k, mentions, &mut found);
     events(source, doc, k, mentions, &mut found);
     documents(source, doc, k, mentions, &mut found);
@@ -626,6 +627,46 @@ fn quoted_titles(source: &str, doc: &DocText, found: &mut Vec<Found>) {
 
 // ---------------------------------------------------------------- proposals
 
+/// A quotation that opens with a proposal's or a document's head is that
+/// text's full name, lower-case words and all: the “Convention on ensuring
+/// of International Information Security”, "The rules of conduct in the
+/// field of …". The head must be followed by a preposition or end the
+/// quotation, and the quotation must hold no sentence, so that quoted
+/// speech ("Rules must be kept.") is not a name.
+fn quoted_works(source: &str, doc: &DocText, k: &Knowledge, found: &mut Vec<Found>) {
+    let tokens = &doc.tokens;
+    for open in 0..tokens.len() {
+        let Some(after_close) = quoted_end(doc, open, line_end(doc, open)) else { continue };
+        let close = after_close - 1;
+        // Marks hug the words they quote: a closing " and the next opening
+        // one do not make a quotation.
+        if tokens[open].end != tokens[open + 1].start || tokens[close - 1].end != tokens[close].start {
+            continue;
+        }
+        let mut head = open + 1;
+        if tokens[head].text.eq_ignore_ascii_case("the") {
+            head += 1;
+        }
+        let preposition = |t: &Token| matches!(t.text, "of" | "on" | "for" | "in" | "to" | "against" | "between");
+        if head + 1 >= close || !preposition(&tokens[head + 1]) || !tokens[head].word {
+            continue;
+        }
+        if (head..close).any(|t| matches!(tokens[t].text, "." | "!" | "?" | ";")) {
+            continue;
+        }
+        let etype = if k.proposal_head_words.matches(&tokens[head]) {
+            EntityType::Proposal
+        } else if tokens[head].is_capitalised() && k.document_head_words.is_word(tokens[head].base()) {
+            EntityType::Document
+        } else {
+            continue;
+        };
+        let key_words = if etype == EntityType::Proposal { PROPOSAL_KEY_WORDS } else { 12 };
+        let naming = Naming::Phrase(phrase_key(doc.span_text(source, head..close), key_words));
+        found.push(new_found(source, doc, head..close, etype, naming, None));
+    }
+}
+
 fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found: &mut Vec<Found>) {
     let tokens = &doc.tokens;
     let heads = &k.proposal_head_words;
@@ -960,6 +1001,31 @@ mod tests {
         let x = crate::pipeline::run_sources(&[source], &k);
         let event = x.documents[0].event.map(|e| x.entities[e.0].label.as_str());
         assert_eq!(event, Some("Security Council Open Debate on “Peace and Security: Threats in Cyberspace”"));
+    }
+
+    #[test]
+    fn a_quotation_opening_with_a_head_is_the_texts_full_name_but_quoted_speech_is_not() {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        let text = "Forum on information security\n\nThe Minister presented the “Convention on ensuring of \
+                    International Information Security” and mentioned \"The rules of conduct in the field of \
+                    information security\" and the \"Declaration on principles of cyber cooperation\". \
+                    He said: \"Rules of the road matter. We keep them.\" \"Plans\" and \"plans\".\n";
+        let source = Source { name: "quoted.txt".to_string(), text: text.to_string() };
+        let x = crate::pipeline::run_sources(&[source], &k);
+        let labels = |etype: EntityType| {
+            let mut labels: Vec<&str> =
+                x.entities.iter().filter(|e| e.etype == etype).map(|e| e.label.as_str()).collect();
+            labels.sort_unstable();
+            labels
+        };
+        assert_eq!(
+            labels(EntityType::Proposal),
+            [
+                "Convention on ensuring of International Information Security",
+                "rules of conduct in the field of information security"
+            ]
+        );
+        assert_eq!(labels(EntityType::Document), ["Declaration on principles of cyber cooperation"]);
     }
 
     #[test]
