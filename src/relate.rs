@@ -469,8 +469,12 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
             "chaired" if tokens.get(v + 1).is_some_and(|n| n.text == "by") => {
                 let chair =
                     ctx.in_range(v + 2..(v + 6).min(sentence.end), &parties).first().copied().map(Endpoint::Mention);
-                let body = ctx.in_range(sentence.start..v, &bodies).last().copied().map(Endpoint::Mention);
-                (chair, body)
+                // Not a body named inside a quoted title before the verb.
+                let body = ctx.in_range(sentence.start..v, &bodies).into_iter().rev().find(|&b| {
+                    let after = ctx.mention_end_token(b);
+                    !closes_a_quotation(&tokens[after.min(v)..v])
+                });
+                (chair, body.map(Endpoint::Mention))
             }
             // "Russia is chairing the CSTO", "X chairs the Y"
             "chairing" | "chairs" => {
@@ -528,6 +532,22 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
             ctx.push(chair, Predicate::Chairs, body, sentence.clone());
         }
     }
+}
+
+/// Whether `tokens` close a quotation they did not open: what stands
+/// before them was quoted.
+fn closes_a_quotation(tokens: &[Token]) -> bool {
+    let mut open = 0usize;
+    for t in tokens {
+        match t.text {
+            "“" | "«" => open += 1,
+            "”" | "»" | "\"" if open == 0 => return true,
+            "”" | "»" => open -= 1,
+            "\"" => open += 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The top body of the document's main body, short of the UN itself (a
@@ -604,7 +624,7 @@ mod tests {
     use super::{cue_tokens, is_cue, relate_at, RawRelation, CUE_WORDS};
     use crate::extract::text::tokenize;
     use crate::extract::{extract, DocText, Knowledge};
-    use crate::model::Source;
+    use crate::model::{Predicate, Source};
 
     /// A page where each cue word states a relation.
     const EVERY_CUE: &str = "\
@@ -700,6 +720,20 @@ mod tests {
         let osce = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "OSCE")).map(|e| e.label.as_str());
         let csto = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "CSTO")).map(|e| e.label.as_str());
         assert_eq!(chairs, [("Ngozi Bello", osce.unwrap()), ("Peru", csto.unwrap())]);
+    }
+
+    #[test]
+    fn chaired_by_is_not_of_a_body_named_in_a_quoted_title_before_it() {
+        let k = Knowledge::builtin().unwrap();
+        let chairs = |text: &str| {
+            let source = Source { name: "chair.txt".to_string(), text: text.to_string() };
+            let x = crate::pipeline::run_sources(&[source], &k);
+            x.labelled(Predicate::Chairs).into_iter().map(|(s, o)| (s.to_string(), o.to_string())).collect::<Vec<_>>()
+        };
+        let quoted = "News of the day\n\nThe session \"Tasks of the OSCE in cyberspace\" was chaired by Germany.\n";
+        assert_eq!(chairs(quoted), []);
+        let named = "News of the day\n\nThe OSCE working group was chaired by Germany.\n";
+        assert_eq!(chairs(named), [("Germany".to_string(), "OSCE".to_string())]);
     }
 
     #[test]

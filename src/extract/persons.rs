@@ -160,7 +160,7 @@ fn person_at(
     let line_tokens = &doc.lines[line];
     let initials = initials_before_surname(doc, k, run.start, line_tokens.end);
     let initialled = is_initialled(k, &tokens[run.start]) || initials.is_some();
-    let lead = introduction(doc, k, line_tokens, run.clone());
+    let lead = introduction(doc, k, line_tokens, run.clone(), initialled);
     let in_apposition = apposition(doc, k, run.end);
     // A name words' run in apposition to a post ("Burhan Gafoor, Permanent
     // Representative of Singapore, …"), not the tail of a longer name.
@@ -177,7 +177,7 @@ fn person_at(
         run.start
     };
     let run = start..run.end;
-    let lead = if start == run.start { lead } else { introduction(doc, k, line_tokens, start..run.end) };
+    let lead = if start == run.start { lead } else { introduction(doc, k, line_tokens, start..run.end, false) };
     let given = k.given_names.contains(tokens[start].base()) && run.len() >= 2;
     // The name's words, the initials written apart from the surname aside.
     let words = initials.map_or(run.len(), |(surname, _)| run.end - surname);
@@ -200,7 +200,10 @@ fn person_at(
         role_tokens.push(role.clone());
         roles.extend(split_roles(source, doc, k, role));
     }
-    let affiliation = role_tokens.iter().find_map(|r| affiliation(doc, k, mentions, r.clone()));
+    let affiliation = role_tokens
+        .iter()
+        .find_map(|r| affiliation(doc, k, mentions, r.clone()))
+        .or_else(|| on_behalf_of(doc, k, mentions, run.end));
     let person = Found {
         name: source[name_range.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
         range: name_range,
@@ -231,8 +234,15 @@ struct Introduction {
     role: Option<Range<usize>>,
 }
 
-/// `line` is the name's line (its tokens).
-fn introduction(doc: &DocText, k: &Knowledge, line: &Range<usize>, run: Range<usize>) -> Option<Introduction> {
+/// `line` is the name's line (its tokens); `initialled` says the run holds
+/// initials and a surname ("N.P.Patrushev"), a full name in one word.
+fn introduction(
+    doc: &DocText,
+    k: &Knowledge,
+    line: &Range<usize>,
+    run: Range<usize>,
+    initialled: bool,
+) -> Option<Introduction> {
     let tokens = &doc.tokens;
     let name = run.start;
     let mut p = name;
@@ -266,8 +276,9 @@ fn introduction(doc: &DocText, k: &Knowledge, line: &Range<usize>, run: Range<us
     // or body it names ("Foreign Minister of the Republic of Belarus
     // Vladimir Makei"), then only before a full name (not "UN Member"):
     // post_before still needs a post word in the chain.
+    let full_name = run.len() >= 2 || initialled;
     let right_before = (name > line.start
-        && (is_role_head_end(k, &tokens[name - 1]) || (doc.gazetteer_at[name - 1].is_some() && run.len() >= 2)))
+        && (is_role_head_end(k, &tokens[name - 1]) || (doc.gazetteer_at[name - 1].is_some() && full_name)))
         .then(|| post_before(doc, k, name))
         .flatten();
     // "… by Parliamentary Secretary of the Ministry of Foreign Affairs of
@@ -346,7 +357,8 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
     if tokens.get(start).is_some_and(|t| t.text == "the") {
         start += 1;
     }
-    if !tokens.get(start).is_some_and(|t| t.is_capitalised() && is_role_word(k, t)) {
+    let capitalised_post = tokens.get(start).is_some_and(|t| t.is_capitalised() && is_role_word(k, t));
+    if !capitalised_post && !lower_case_post(k, tokens, start) {
         return None;
     }
     let mut end = start;
@@ -368,6 +380,21 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
     let leads_on =
         next.is_some_and(|t| is_courtesy_title(k, t.text) || (t.is_capitalised() && !k.role_words.contains(t.base())));
     (end > start && !leads_on).then_some(start..end)
+}
+
+/// A post in lower case, as news agencies print it: post words, then "of"
+/// or "to" ("director of the International Information Security
+/// Department", "deputy head of the delegation").
+fn lower_case_post(k: &Knowledge, tokens: &[Token], start: usize) -> bool {
+    let is_post_word = |t: &Token| {
+        let mut chars = t.text.chars();
+        t.is_lower()
+            && chars
+                .next()
+                .is_some_and(|c| k.role_words.contains(&(c.to_uppercase().collect::<String>() + chars.as_str())))
+    };
+    let words = tokens[start..].iter().take_while(|t| is_post_word(t)).count();
+    words > 0 && tokens.get(start + words).is_some_and(|t| matches!(t.text, "of" | "to"))
 }
 
 /// A post as printed, split where "and" joins two posts ("Under-Secretary-
@@ -414,7 +441,16 @@ fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usi
     };
     let gazetteer = &k.gazetteer;
     let is_country = |e: usize| gazetteer.entries[e].etype == EntityType::Country;
-    let head = (role.start..role.end).find(|&t| is_role_word(k, &tokens[t])).unwrap_or(role.start);
+    // The post's head: its first word in lower case ("director of …"),
+    // else its first post word outside a name ("Foreign" in "the Russian
+    // Foreign Ministry" is not one).
+    let head = if tokens[role.start].is_lower() {
+        role.start
+    } else {
+        (role.start..role.end)
+            .find(|&t| is_role_word(k, &tokens[t]) && doc.gazetteer_at[t].is_none())
+            .unwrap_or(role.start)
+    };
     let leading = (role.start..head).find_map(|t| entry_at(t).or_else(|| gazetteer.demonym(tokens[t].base())));
     let entries: Vec<usize> = role.clone().filter_map(entry_at).collect();
     let country = entries.iter().copied().find(|&e| is_country(e));
@@ -425,6 +461,35 @@ fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usi
         .clone()
         .find_map(|t| k.lexicon.role_affiliations.get(tokens[t].base()).and_then(|id| gazetteer.index_of(id)));
     leading.or(country).or(body_country).or(entries.first().copied()).or(demonym).or(implied)
+}
+
+/// Whom a person acts for by the sentence's "on behalf of" after the name
+/// ("… participated on behalf of the Government of Japan"): the country
+/// named right after it, or the country of the body named there, or that
+/// body.
+fn on_behalf_of(doc: &DocText, k: &Knowledge, mentions: &[Found], name_end: usize) -> Option<usize> {
+    let tokens = &doc.tokens;
+    let sentence = doc.sentence_of(name_end.saturating_sub(1));
+    let limit = sentence.end.min(name_end + 30);
+    let on = (name_end..limit.saturating_sub(3))
+        .find(|&t| tokens[t].text == "on" && tokens[t + 1].text == "behalf" && tokens[t + 2].text == "of")?;
+    let entries = (on + 3..(on + 8).min(limit)).filter_map(|t| match &mentions[doc.gazetteer_at[t]?].naming {
+        Naming::Gazetteer { entries, .. } => entries.first().copied(),
+        _ => None,
+    });
+    let gazetteer = &k.gazetteer;
+    let mut first_body = None;
+    for e in entries {
+        let entry = &gazetteer.entries[e];
+        if entry.etype == EntityType::Country {
+            return Some(e);
+        }
+        if let Some(country) = entry.country.as_deref().and_then(|c| gazetteer.index_of(c)) {
+            return Some(country);
+        }
+        first_body.get_or_insert(e);
+    }
+    first_body
 }
 
 /// "Sergei and Yulia Skripal": a lone given name joined by "and" to a
@@ -702,6 +767,34 @@ mod tests {
         assert_eq!(speakers, ["Rosa Quispe"]);
         let x = extract("Statement on the sanctions imposed by Minister Tomas Varga on Chile\n\nThank you.\n");
         assert!(x.documents[0].speakers.is_empty());
+    }
+
+    #[test]
+    fn a_post_in_lower_case_after_a_name_gives_roles_and_the_country_of_its_body() {
+        let text = "Talks on cyber norms\n\nThe talks went well, said Ivan Petrov, director of the \
+                    International Information Security Department of the Russian Foreign Ministry.\n";
+        let post = "director of the International Information Security Department of the Russian Foreign Ministry";
+        assert_eq!(person(text, "Ivan Petrov"), (vec![post.to_string()], Some("Russia".to_string())));
+        // Lower-case post words must lead to "of" or "to": not "…, minister said".
+        let text = "Talks on cyber norms\n\nWe met Ivan Petrov, minister said today.\n";
+        assert_eq!(person(text, "Ivan Petrov"), (vec![], None));
+    }
+
+    #[test]
+    fn military_ranks_introduce_a_name_and_initials_take_the_post_before_them() {
+        let text = "Talks on cyber norms\n\nDeputy Minister of Public Security Sen. Lt. Gen. Tran Quoc Hung \
+                    met the Secretary of the Security Council of the Russian Federation N.P.Ivanov.\n";
+        assert_eq!(person(text, "Tran Quoc Hung").0, ["Deputy Minister of Public Security"]);
+        let post = "Secretary of the Security Council of the Russian Federation";
+        assert_eq!(person(text, "N.P.Ivanov"), (vec![post.to_string()], Some("Russia".to_string())));
+    }
+
+    #[test]
+    fn on_behalf_of_a_country_after_the_name_says_whom_a_person_speaks_for() {
+        let text = "Meeting on cyber stability\n\nKenji Sato, Deputy Director of the Policy Bureau, \
+                    participated on behalf of the Government of Japan. Maria Lopez attended.\n";
+        assert_eq!(person(text, "Kenji Sato").1.as_deref(), Some("Japan"));
+        assert_eq!(person(text, "Maria Lopez").1, None);
     }
 
     #[test]
