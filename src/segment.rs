@@ -9,6 +9,9 @@
 //! its first line of text, and a page of furniture only gets none.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::dates::{self, day_date};
 use crate::gazetteer::Gazetteer;
@@ -194,12 +197,16 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         let title = text[title_range.clone()].to_string();
         let last_date = dates::find_dates(&title).pop();
         let ordinal = documents.len() + 1;
+        let place = last_date
+            .as_ref()
+            .and_then(|(at, _)| place_before_date(&title, at.start, lexicon, gazetteer))
+            .or_else(|| place_in_body(&text[title_range.end..body_end.max(title_range.end)], lexicon, gazetteer));
         documents.push(Document {
             id: DocId::new(source.stem(), ordinal),
             source: source.name.clone(),
             ordinal,
             kind: kind_of(&title, lexicon),
-            place: last_date.as_ref().and_then(|(at, _)| place_before_date(&title, at.start, lexicon, gazetteer)),
+            place,
             title,
             range: title_range.start..body_end.max(title_range.end),
             title_range,
@@ -305,6 +312,60 @@ fn place_before_date(title: &str, date_start: usize, lexicon: &Lexicon, gazettee
         return None;
     }
     Some(name)
+}
+
+/// How far into a body its place is looked for: the dateline and the
+/// opening paragraph.
+const PLACE_IN_BODY_BYTES: usize = 800;
+
+/// A news agency's dateline opening a paragraph: "MOSCOW, October 23.
+/// /TASS/.", "BEIJING, Nov. 8 (Xinhua) --", "Moscow (VNA) –".
+static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[ \t]*(?:(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})[,.] (?:[A-Z][a-z]{2,8}\.? [0-9]|[0-9])|(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),? \([A-Z][A-Za-z]{1,10}\) ?[-–—])",
+    )
+    .expect("dateline regex")
+});
+
+/// A meeting's city and day in the opening paragraph: "… gathered in
+/// Istanbul on 27 October 2018 …", "… was held in Geneva on June 3 …". Only
+/// after a verb of meeting: "a speech in London on 12 November" says where
+/// the speech was, not the text.
+static IN_CITY_ON_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r" (?:met|meet|gathered|convened|assembled|held|took place) in (?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) on (?:[0-9]{1,2} [A-Z][a-z]+|[A-Z][a-z]+ [0-9]{1,2})")
+        .expect("city regex")
+});
+
+/// The city a body's opening says it was written or held in, when its title
+/// says none: an agency's dateline, else "in CITY on DAY". A country or a
+/// body of the gazetteer is no city.
+fn place_in_body(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
+    let mut end = body.len().min(PLACE_IN_BODY_BYTES);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let opening = &body[..end];
+    let caps = AGENCY_DATELINE.captures(opening).or_else(|| IN_CITY_ON_DAY.captures(opening))?;
+    let written = caps.name("caps").or_else(|| caps.name("city"))?.as_str();
+    let named = |name: &str| gazetteer.find(name).iter().any(|hit| hit.range.len() == name.len());
+    let city = if caps.name("caps").is_some() { title_case(written) } else { written.to_string() };
+    if named(written) || named(&city) {
+        return None;
+    }
+    let not_place = city.split(' ').any(|w| lexicon.not_place_words.contains(w) || dates::month_number(w).is_some());
+    (!not_place).then_some(city)
+}
+
+/// "NEW YORK" → "New York".
+fn title_case(upper: &str) -> String {
+    upper
+        .split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| first.to_string() + &chars.as_str().to_lowercase())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -455,6 +516,29 @@ mod tests {
             "Talks in Geneva\n\nThe delegations of the two countries met in Geneva on Monday to discuss norms.\nA Long Second Line With Many Capitalised Words",
             &[("news-item", "Talks in Geneva", None, None)],
         );
+    }
+
+    #[test]
+    fn a_body_opening_with_an_agency_dateline_or_a_meeting_in_a_city_on_a_day_gives_the_place() {
+        let place = |body: &str| {
+            let (lexicon, gazetteer) = knowledge();
+            place_in_body(body, &lexicon, &gazetteer)
+        };
+        assert_eq!(place("\n\nMOSCOW, October 23. /TASS/. Developing countries agree.").as_deref(), Some("Moscow"));
+        assert_eq!(place("\nNEW YORK, Nov. 8 (Reuters) - The Council met.").as_deref(), Some("New York"));
+        assert_eq!(place("\nHanoi (VNA) – The minister met his counterpart.").as_deref(), Some("Hanoi"));
+        assert_eq!(
+            place("\nThe leaders gathered in Istanbul on 27 October 2018 for a summit.").as_deref(),
+            Some("Istanbul")
+        );
+        // Not a city: a country, a body, a word that names no place, a heading.
+        assert_eq!(place("\nThe leaders met in Turkey on 27 October 2018."), None);
+        assert_eq!(place("\nThe envoys met in Council on 3 May 2019."), None);
+        assert_eq!(place("\nOSCE, 3 members agreed."), None);
+        assert_eq!(place("\nThe talks ended."), None);
+        assert_eq!(place("\nWe noted the speech at the Banquet in London on 12 November."), None);
+        let page = "Talks in Geneva\n\nMOSCOW, March 3. /TASS/. The talks ended.";
+        check(page, &[("news-item", "Talks in Geneva", None, Some("Moscow"))]);
     }
 
     #[test]
