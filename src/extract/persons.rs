@@ -253,12 +253,7 @@ fn introduction(
             break;
         }
         let before = &tokens[p - 1];
-        // "Secretary General", "Attorney General": the end of a post (looked
-        // for only after an honorific, which is rare).
-        let ends_post = || {
-            p >= 2 && k.lexicon.role_heads.iter().any(|h| h.split_once(' ') == Some((tokens[p - 2].text, before.text)))
-        };
-        if k.lexicon.honorifics.contains(before.text) && !ends_post() {
+        if k.lexicon.honorifics.contains(before.text) && !ends_two_word_post(k, tokens, p - 1) {
             courtesy = true;
             p -= 1;
         } else if before.text == "." && p >= 2 && k.lexicon.honorifics.contains(&format!("{}.", tokens[p - 2].text)) {
@@ -288,6 +283,13 @@ fn introduction(
         .flatten();
     let role = after_courtesy.or(right_before).or(before_comma);
     (courtesy || role.is_some()).then_some(Introduction { role })
+}
+
+/// Whether the courtesy title at token `at` ends a two-word post with the
+/// word before it ("Secretary General", "Attorney General"): looked for
+/// only at an honorific, which is rare.
+fn ends_two_word_post(k: &Knowledge, tokens: &[Token], at: usize) -> bool {
+    at >= 1 && k.lexicon.role_heads.iter().any(|h| h.split_once(' ') == Some((tokens[at - 1].text, tokens[at].text)))
 }
 
 /// The last word of a post ("Minister", "Secretary-General", "journalist").
@@ -357,15 +359,23 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
     if tokens.get(start).is_some_and(|t| t.text == "the") {
         start += 1;
     }
-    let capitalised_post = tokens.get(start).is_some_and(|t| t.is_capitalised() && is_role_word(k, t));
-    if !capitalised_post && !lower_case_post(k, tokens, start) {
+    // The body or country the post is of may lead it ("UN Under-Secretary-
+    // General", "Russian Deputy Foreign Minister").
+    let mut head = start;
+    while head < start + 4
+        && tokens.get(head).is_some_and(|t| doc.gazetteer_at[head].is_some() || k.gazetteer.demonym(t.base()).is_some())
+    {
+        head += 1;
+    }
+    let capitalised_post = tokens.get(head).is_some_and(|t| t.is_capitalised() && is_role_word(k, t));
+    if !capitalised_post && !(head == start && lower_case_post(k, tokens, start)) {
         return None;
     }
     let mut end = start;
     while let Some(t) = tokens.get(end) {
         // A courtesy title ends the post: "…, President of the Russian
         // Federation H.E. Vladimir Putin" is the next person's post.
-        let courtesy = is_courtesy_title(k, t.text);
+        let courtesy = is_courtesy_title(k, t.text) && !ends_two_word_post(k, tokens, end);
         let stop = !t.word || (courtesy && end > start) || k.lexicon.role_stop_words.iter().any(|w| w == t.text);
         let in_name = t.text == "in"
             && tokens.get(end + 1).is_some_and(|n| n.text == "the")
@@ -377,8 +387,10 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
     }
     // A post followed by a courtesy title or a name is the next person's.
     let next = tokens.get(end);
-    let leads_on =
-        next.is_some_and(|t| is_courtesy_title(k, t.text) || (t.is_capitalised() && !k.role_words.contains(t.base())));
+    let leads_on = next.is_some_and(|t| {
+        (is_courtesy_title(k, t.text) && !ends_two_word_post(k, tokens, end))
+            || (t.is_capitalised() && !k.role_words.contains(t.base()))
+    });
     (end > start && !leads_on).then_some(start..end)
 }
 
@@ -778,6 +790,18 @@ mod tests {
         // Lower-case post words must lead to "of" or "to": not "…, minister said".
         let text = "Talks on cyber norms\n\nWe met Ivan Petrov, minister said today.\n";
         assert_eq!(person(text, "Ivan Petrov"), (vec![], None));
+    }
+
+    #[test]
+    fn a_post_in_apposition_may_open_with_its_body_and_end_in_general() {
+        let text = "Talks on cyber norms\n\nBriefings were given by Ms. Mei Tanaka, UN Under Secretary General and \
+                    High Representative for Disarmament Affairs, and Mr. Ivan Petrov, Russian Deputy Foreign Minister.\n";
+        let roles = ["UN Under Secretary General", "High Representative for Disarmament Affairs"].map(String::from);
+        assert_eq!(person(text, "Mei Tanaka"), (roles.to_vec(), Some("United Nations".to_string())));
+        assert_eq!(
+            person(text, "Ivan Petrov"),
+            (vec!["Russian Deputy Foreign Minister".to_string()], Some("Russia".to_string()))
+        );
     }
 
     #[test]
