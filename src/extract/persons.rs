@@ -368,7 +368,8 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
         head += 1;
     }
     let capitalised_post = tokens.get(head).is_some_and(|t| t.is_capitalised() && is_role_word(k, t));
-    if !capitalised_post && !(head == start && lower_case_post(k, tokens, start)) {
+    let lower_case = head == start && lower_case_post(k, tokens, start);
+    if !(capitalised_post || lower_case) {
         return None;
     }
     let mut end = start;
