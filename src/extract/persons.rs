@@ -562,7 +562,8 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     {
         after += 1;
     }
-    if after < title.end && matches!(tokens[after].text, "by" | "of") {
+    let by = after < title.end && matches!(tokens[after].text, "by" | "of");
+    if by {
         // Words like "on" may stand inside the authors' posts; after the
         // first author they end the list.
         let first = persons_in(after + 1..title.end).first().map_or(title.end, |&m| mentions[m].token);
@@ -584,7 +585,60 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
             speakers.extend(persons_in(by + 1..title.end).into_iter().filter(ends_title));
         }
     }
+    if speakers.is_empty() && persons_in(title.clone()).is_empty() {
+        // The posts before the genre word or after its "by".
+        let posts = (title.start..kind_at).chain(if by { after + 1..title.end } else { 0..0 });
+        speakers = holders_of_posts(doc, mentions, k, posts);
+    }
     speakers
+}
+
+/// How many sentences of the body may name the holders of a title's posts.
+const POST_HOLDER_SENTENCES: usize = 3;
+
+/// A title that gives its speakers' posts but not their names ("Deputy
+/// Foreign Minister of the Russian Federation: … - TASS interview", "Joint
+/// Statement by the Presidents of …"): the persons of the body's opening
+/// sentences who hold one of those posts ("Russian Deputy Foreign Minister
+/// Oleg Syromolotov, in a special interview with TASS, …"), a "Deputy
+/// Foreign Minister" not being a "Foreign Minister".
+fn holders_of_posts(
+    doc: &DocText,
+    mentions: &[Found],
+    k: &Knowledge,
+    title_posts: impl Iterator<Item = usize>,
+) -> Vec<usize> {
+    let tokens = &doc.tokens;
+    let words: Vec<&str> = title_posts.map(|t| tokens[t].base()).collect();
+    let posts: Vec<Vec<&str>> = (0..words.len()).filter_map(|i| post_ending_at(k, &words, i)).collect();
+    if posts.is_empty() {
+        return Vec::new();
+    }
+    let opening = doc.sentences.iter().filter(|s| s.start >= doc.title.end).take(POST_HOLDER_SENTENCES);
+    let opening_end = opening.last().map_or(doc.title.end, |s| s.end);
+    let holds = |role: &String| {
+        let words: Vec<&str> = role.split(' ').collect();
+        (0..words.len()).filter_map(|i| post_ending_at(k, &words, i)).any(|post| posts.contains(&post))
+    };
+    (0..mentions.len())
+        .filter(|&m| {
+            let found = &mentions[m];
+            found.etype == EntityType::Person
+                && (doc.title.end..opening_end).contains(&found.token)
+                && found.roles.iter().any(holds)
+        })
+        .collect()
+}
+
+/// The post whose head is `words[i]` ("Minister", a plural as its singular)
+/// with the post words right before it ("Deputy Foreign").
+fn post_ending_at<'w>(k: &Knowledge, words: &[&'w str], i: usize) -> Option<Vec<&'w str>> {
+    let word = words[i];
+    let head = [word, word.strip_suffix('s').unwrap_or(word)].into_iter().find(|w| k.role_head_ends.contains(*w))?;
+    let first = (0..i).rev().take_while(|&j| k.role_words.contains(words[j])).last().unwrap_or(i);
+    let mut post = words[first..i].to_vec();
+    post.push(head);
+    Some(post)
 }
 
 /// The first speaking occasion a title names ("Regular Press Conference"),
@@ -730,6 +784,26 @@ mod tests {
             assert_eq!(speakers, [speaker], "{title}");
             assert_eq!(document.kind, crate::model::DocKind::NewsItem, "{title}");
         }
+    }
+
+    #[test]
+    fn a_title_giving_posts_without_names_has_the_holders_of_those_posts_in_the_opening_for_speakers() {
+        let speakers = |text: &str| {
+            let x = extract(text);
+            x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.clone()).collect::<Vec<_>>()
+        };
+        let interview = "Deputy Foreign Minister of Ruritania: talks will go on - TASS interview\n\n\
+                         Ivan Petrov — about the talks. Ruritanian Deputy Foreign Minister Ivan Petrov, \
+                         in an interview with TASS, spoke about the talks.\n";
+        assert_eq!(speakers(interview), ["Ivan Petrov"]);
+        let joint = "Joint Statement by the Presidents of France and Kenya\n\n\
+                     President of France Jean Dupont and President of Kenya Grace Mwangi met in Paris. \
+                     Prime Minister Ali Hassan joined them.\n";
+        assert_eq!(speakers(joint), ["Jean Dupont", "Grace Mwangi"]);
+        // A deputy does not hold the post of the one they deputise for.
+        let ministers = "Joint Statement by the Foreign Ministers of France and Kenya\n\n\
+                         Deputy Foreign Minister Jean Dupont noted the statement.\n";
+        assert_eq!(speakers(ministers), Vec::<String>::new());
     }
 
     #[test]
