@@ -519,8 +519,12 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
                 let body = if named {
                     ctx.in_range(v + 2..(v + 5).min(sentence.end), &bodies).first().copied()
                 } else if v > 0 && matches!(tokens[v - 1].text, "its" | "their") {
-                    // "its": the body named last before the chair.
-                    chair.and_then(|c| antecedent(ctx, ctx.mentions[c].token, &bodies))
+                    // "its": the body named last before the chair, else
+                    // (named as "the Group") the one the document is about.
+                    chair
+                        .and_then(|c| antecedent(ctx, ctx.mentions[c].token, &bodies))
+                        .or(ctx.main_body)
+                        .or_else(|| ctx.in_range(doc.title.clone(), &bodies).first().copied())
                 } else {
                     ctx.main_body
                 };
@@ -720,6 +724,11 @@ mod tests {
         let osce = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "OSCE")).map(|e| e.label.as_str());
         let csto = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "CSTO")).map(|e| e.label.as_str());
         assert_eq!(chairs, [("Ngozi Bello", osce.unwrap()), ("Peru", csto.unwrap())]);
+        // "its" with no body before it: the body of the title.
+        let text = "Press release on the first session of the OSCE working group\n\nThe session met on June 1. \
+                    The Group's agenda was approved. Ngozi Bello, Permanent Representative of Kenya, was elected its Chair.\n";
+        let x = crate::pipeline::run_sources(&[Source { name: "chair.txt".into(), text: text.into() }], &k);
+        assert_eq!(x.labelled(crate::model::Predicate::Chairs), [("Ngozi Bello", osce.unwrap())]);
     }
 
     #[test]

@@ -304,6 +304,17 @@ fn choose_entry(entries: &[usize], source: &SourceAnalysis, doc: &DocAnalysis, k
     if let Some(&e) = entries.iter().find(|&&e| named_in_full(e)) {
         return e;
     }
+    // A body whose years the title gives ("OEWG … 2021-2025"), else one
+    // active in the document's year.
+    let title = &doc.document.title;
+    let years_in_title = |e: usize| {
+        k.gazetteer.entries[e]
+            .active
+            .is_some_and(|(from, to)| ["-", "–", "—"].iter().any(|dash| title.contains(&format!("{from}{dash}{to}"))))
+    };
+    if let Some(&e) = entries.iter().find(|&&e| years_in_title(e)) {
+        return e;
+    }
     let year = doc.document.date.map(|d| d.year);
     if let Some(year) = year {
         if let Some(&e) = entries
@@ -666,6 +677,21 @@ mod tests {
         let sentences: Vec<_> = extraction.relations.iter().flat_map(|r| &r.evidence).collect();
         assert!(sentences.len() >= 2 && sentences.iter().any(|e| e.doc == b.id), "{sentences:?}");
         assert!(sentences.iter().all(|e| std::sync::Arc::ptr_eq(&e.text, &sentences[0].text)), "{sentences:?}");
+    }
+
+    #[test]
+    fn a_shared_name_is_the_body_whose_years_the_title_gives_else_the_one_active_that_year() {
+        let k = Knowledge::builtin().unwrap();
+        let body_of = |title: &str| {
+            let text = format!("{title}\n\n2 June 2021\n\nThe Open-ended Working Group met.\n");
+            let source = crate::model::Source { name: "oewg.txt".into(), text };
+            let x = crate::pipeline::run_sources(&[source], &k);
+            let org = x.entities.iter().find(|e| e.etype == EntityType::Organization).unwrap();
+            org.label.clone()
+        };
+        let (old, new) = (&k.gazetteer.get("oewg-2019").unwrap().label, &k.gazetteer.get("oewg-2021").unwrap().label);
+        assert_eq!(&body_of("Press release on the session of the Working Group 2021-2025"), new);
+        assert_eq!(&body_of("Press release on the session of the Working Group"), old);
     }
 
     #[test]
