@@ -182,13 +182,17 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
     for (n, &start) in starts.iter().enumerate() {
         let next = starts.get(n + 1).copied().unwrap_or(lines.len());
         let head = &lines[start];
-        let (title_range, listed_date) = match &head.class {
-            LineClass::Listing { date, title } => (title.clone(), *date),
-            _ => (
-                trim_range(text, head.range.clone()),
-                dateline_before(&lines, start).or_else(|| dateline_after(&lines, start, next)),
-            ),
+        let (title_range, dateline) = match &head.class {
+            LineClass::Listing { date, title } => (title.clone(), date.map(|date| (date, None))),
+            _ => {
+                let at = dateline_before(&lines, start).or_else(|| dateline_after(&lines, start, next));
+                (
+                    trim_range(text, head.range.clone()),
+                    at.and_then(|at| dated_place(text, &lines[at], lexicon, gazetteer)),
+                )
+            }
         };
+        let (listed_date, dateline_place) = dateline.map_or((None, None), |(date, place)| (Some(date), place));
         let body_end = lines[start..next]
             .iter()
             .rev()
@@ -200,6 +204,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         let place = last_date
             .as_ref()
             .and_then(|(at, _)| place_before_date(&title, at.start, lexicon, gazetteer))
+            .or(dateline_place)
             .or_else(|| place_in_body(&text[title_range.end..body_end.max(title_range.end)], lexicon, gazetteer));
         documents.push(Document {
             id: DocId::new(source.stem(), ordinal),
@@ -251,30 +256,47 @@ fn repeats_a_title(lines: &[Line], heading: usize) -> bool {
         .is_some_and(|l| matches!(l.class, LineClass::Heading | LineClass::Listing { .. }))
 }
 
-/// A dateline directly above a heading (blank lines between allowed) dates it.
-fn dateline_before(lines: &[Line], heading: usize) -> Option<PartialDate> {
-    lines[..heading].iter().rev().take(3).find(|l| l.class != LineClass::Blank).and_then(|l| match l.class {
-        LineClass::Dateline(date) => Some(date),
-        _ => None,
-    })
+/// A dateline directly above a heading (blank lines between allowed) dates
+/// it: the dateline's line.
+fn dateline_before(lines: &[Line], heading: usize) -> Option<usize> {
+    let above = (0..heading).rev().take(3).find(|&i| lines[i].class != LineClass::Blank)?;
+    matches!(lines[above].class, LineClass::Dateline(_)).then_some(above)
 }
 
 /// A dateline among the few lines under a heading (after a byline such as
 /// "Media Note") dates it, unless it is the dateline of the next heading.
-fn dateline_after(lines: &[Line], heading: usize, next: usize) -> Option<PartialDate> {
+fn dateline_after(lines: &[Line], heading: usize, next: usize) -> Option<usize> {
     let below = lines[heading + 1..next].iter().enumerate().filter(|(_, l)| l.class != LineClass::Blank).take(4);
     for (offset, line) in below {
         match line.class {
-            LineClass::Dateline(date) => {
+            LineClass::Dateline(_) => {
                 let at = heading + 1 + offset;
                 let dates_next = next < lines.len() && lines[at + 1..next].iter().all(|l| l.class == LineClass::Blank);
-                return (!dates_next).then_some(date);
+                return (!dates_next).then_some(at);
             }
             LineClass::Heading | LineClass::Listing { .. } => return None,
             _ => {}
         }
     }
     None
+}
+
+/// A dateline's date, and the city it opens with ("Vienna, 3 November
+/// 2021.").
+fn dated_place(
+    text: &str,
+    line: &Line,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+) -> Option<(PartialDate, Option<String>)> {
+    let LineClass::Dateline(date) = line.class else { return None };
+    let place = text[line.range.clone()]
+        .trim_start()
+        .split_once(", ")
+        .map(|(place, _)| place)
+        .filter(|place| place.starts_with(|c: char| c.is_alphabetic()))
+        .and_then(|place| city(place, lexicon, gazetteer));
+    Some((date, place))
 }
 
 fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
@@ -347,13 +369,17 @@ fn place_in_body(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option
     let opening = &body[..end];
     let caps = AGENCY_DATELINE.captures(opening).or_else(|| IN_CITY_ON_DAY.captures(opening))?;
     let written = caps.name("caps").or_else(|| caps.name("city"))?.as_str();
-    let named = |name: &str| gazetteer.find(name).iter().any(|hit| hit.range.len() == name.len());
-    let city = if caps.name("caps").is_some() { title_case(written) } else { written.to_string() };
-    if named(written) || named(&city) {
-        return None;
-    }
-    let not_place = city.split(' ').any(|w| lexicon.not_place_words.contains(w) || dates::month_number(w).is_some());
-    (!not_place).then_some(city)
+    let named = gazetteer.find(written).iter().any(|hit| hit.range.len() == written.len());
+    let city_name = if caps.name("caps").is_some() { title_case(written) } else { written.to_string() };
+    (!named).then(|| city(&city_name, lexicon, gazetteer)).flatten()
+}
+
+/// `name` when it may be a city: no country or body of the gazetteer, no
+/// word that names no place, no month.
+fn city(name: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
+    let named = gazetteer.find(name).iter().any(|hit| hit.range.len() == name.len());
+    let not_place = name.split(' ').any(|w| lexicon.not_place_words.contains(w) || dates::month_number(w).is_some());
+    (!named && !not_place).then(|| name.to_string())
 }
 
 /// "NEW YORK" → "New York".
@@ -473,6 +499,18 @@ mod tests {
                 ("remarks", "Remarks by the Ambassador at the meeting", Some("2021-02-03"), None),
                 ("interview", "Interview of the Minister to the press", Some("2021-01-20"), None),
             ],
+        );
+    }
+
+    #[test]
+    fn a_dateline_opening_with_a_city_gives_the_place_too() {
+        check(
+            "Joint Meeting: Structured Dialogue\n\nVienna, 3 November 2021.\n\nThe Union thanks the Chair.",
+            &[("news-item", "Joint Meeting: Structured Dialogue", Some("2021-11-03"), Some("Vienna"))],
+        );
+        check(
+            "Statement by the Minister at the Council\nNew York, June 20, 2024\n\nThank you.",
+            &[("statement", "Statement by the Minister at the Council", Some("2024-06-20"), Some("New York"))],
         );
     }
 
