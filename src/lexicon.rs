@@ -51,6 +51,7 @@ struct LexiconFile {
 struct SegmentSection {
     heading_max_chars: usize,
     speaking_occasions: Vec<String>,
+    publishers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -116,6 +117,9 @@ pub struct Lexicon {
     /// Occasions a title may name instead of a genre ("press conference"),
     /// each as its lower-case words: they name their speakers as a genre does.
     pub speaking_occasions: Vec<Vec<String>>,
+    /// How a publisher's name opens ("Embassy of"): a page's first line
+    /// that names its publisher is not its headline.
+    pub publishers: Vec<String>,
     pub honorifics: WordSet,
     /// Role heads, longest first (multi-word heads before their parts).
     pub role_heads: Vec<String>,
@@ -179,6 +183,7 @@ impl Lexicon {
                 .iter()
                 .map(|o| o.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
+            publishers: file.segment.publishers,
             honorifics: persons.honorifics.into_iter().collect(),
             role_heads: longest_first(persons.role_heads),
             role_modifiers: persons.role_modifiers.into_iter().collect(),

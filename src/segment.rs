@@ -170,7 +170,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         .collect();
     let starts = if starts.is_empty() {
         // No heading and no listing: the headline heads the page.
-        match headline(text, &lines) {
+        match headline(text, &lines, lexicon) {
             Some(first) => vec![first],
             None => return Vec::new(),
         }
@@ -230,13 +230,16 @@ const HEADLINE_WORDS: usize = 6;
 /// The headline of a page with no heading: its first line of text, unless
 /// that is a label above a longer line among the few lines before the body's
 /// first sentence (a ministry's section name, a news site's banner or
-/// meeting number above the story's headline).
-fn headline(text: &str, lines: &[Line]) -> Option<usize> {
+/// meeting number, the publisher's name above the story's headline).
+fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
     let words =
         |line: &Line| text[line.range.clone()].split_whitespace().filter(|w| w.contains(char::is_alphabetic)).count();
     let mut content = lines.iter().enumerate().filter(|(_, l)| l.class == LineClass::Content);
     let (first, first_line) = content.next()?;
-    if words(first_line) > LABEL_WORDS || is_sentence(&text[first_line.range.clone()]) {
+    let first_text = text[first_line.range.clone()].trim();
+    let publisher =
+        lexicon.publishers.iter().any(|p| first_text.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')));
+    if (words(first_line) > LABEL_WORDS && !publisher) || is_sentence(first_text) {
         return Some(first);
     }
     let below = content.take(4).take_while(|(_, l)| !is_sentence(&text[l.range.clone()]));
@@ -548,6 +551,13 @@ mod tests {
         check(
             &format!("In progress at Headquarters\n\n8123rd Meeting (AM)\nSC/12345\n\n{headline}\n\nThe Council met."),
             &[("news-item", headline, None, None)],
+        );
+        let headline = "OSCE Permanent Council No. 1480 Vienna, 4 July 2024";
+        check(
+            &format!(
+                "Delegation of the European Union to Ruritania\n\n{headline}\n\n1. The Union welcomes the report."
+            ),
+            &[("news-item", headline, Some("2024-07-04"), Some("Vienna"))],
         );
         // A short title keeps its place above the body's first sentence.
         check(
