@@ -328,7 +328,12 @@ fn place_before_date(title: &str, date_start: usize, lexicon: &Lexicon, gazettee
             break;
         }
     }
-    if place.is_empty() || place.iter().any(|w| lexicon.not_place_words.contains(*w)) {
+    // "… Review Conference Vienna, 26 June 2024": the place follows the last
+    // word that names no place.
+    if let Some(last) = place.iter().rposition(|w| lexicon.not_place_words.contains(*w)) {
+        place.drain(..=last);
+    }
+    if place.is_empty() {
         return None;
     }
     let name = place.join(" ");
@@ -503,6 +508,12 @@ mod tests {
                 ("interview", "Interview of the Minister to the press", Some("2021-01-20"), None),
             ],
         );
+    }
+
+    #[test]
+    fn a_title_names_its_city_after_the_event_it_runs_into() {
+        let title = "OSCE Annual Security Review Conference Vienna, 26 June 2024";
+        check(&format!("{title}\n\nDear colleagues,"), &[("news-item", title, Some("2024-06-26"), Some("Vienna"))]);
     }
 
     #[test]

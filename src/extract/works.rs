@@ -411,6 +411,7 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
         };
         events.push(new_found(source, doc, left..right, EntityType::Event, naming, body));
     }
+    numbered_meetings(source, doc, mentions, &mut events);
     // Keep the longest of overlapping events.
     events.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
     for event in events {
@@ -424,6 +425,26 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
     }
 }
 
+/// A body's numbered meeting: "OSCE Permanent Council No. 1487", "FSC
+/// № 1050". It is the body's sitting of that number.
+fn numbered_meetings(source: &str, doc: &DocText, mentions: &[Found], events: &mut Vec<Found>) {
+    let tokens = &doc.tokens;
+    for (body, mention) in mentions.iter().enumerate() {
+        if mention.etype != EntityType::Organization || !matches!(mention.naming, Naming::Gazetteer { .. }) {
+            continue;
+        }
+        let after = mention_end(doc, mention.token);
+        let number_at = match tokens.get(after..after + 2) {
+            Some([no, dot]) if no.text == "No" && dot.text == "." => after + 2,
+            Some([sign, _]) if sign.text == "№" => after + 1,
+            _ => continue,
+        };
+        let Some(ordinal) = tokens.get(number_at).and_then(|n| n.text.parse::<u32>().ok()) else { continue };
+        let naming = Naming::Sitting { ordinal, body };
+        events.push(new_found(source, doc, mention.token..number_at + 1, EntityType::Event, naming, Some(body)));
+    }
+}
+
 /// The event a title says the document was delivered at: "… at the 26th
 /// OSCE Ministerial Council meeting, Bratislava, …". A phrase that names no
 /// event found elsewhere becomes one ("at the military parade marking …");
@@ -431,6 +452,12 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
 pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found>) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
     let title = doc.title.clone();
+    // A title that opens with an event's name is that event's record
+    // ("OSCE Permanent Council No. 1487 Vienna, 5 September 2024").
+    let opening = mentions.iter().filter(|m| m.etype == EntityType::Event && m.token == title.start);
+    if let Some(event) = opening.max_by_key(|m| m.range.len()) {
+        return Some(event.range.clone());
+    }
     let before_article = |t: usize, words: &[&str]| {
         words.contains(&tokens[t].text) && tokens.get(t + 1).is_some_and(|n| n.text == "the")
     };
@@ -1026,6 +1053,22 @@ mod tests {
             ]
         );
         assert_eq!(labels(EntityType::Document), ["Declaration on principles of cyber cooperation"]);
+    }
+
+    #[test]
+    fn a_bodys_numbered_meeting_is_an_event_and_a_title_opening_with_an_event_is_its_record() {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        let text = "OSCE Permanent Council No. 1487 Vienna, 5 September 2024\n\n\
+                    1. The Union welcomes the report to the Permanent Council.\n";
+        let x = crate::pipeline::run_sources(&[Source { name: "pc.txt".to_string(), text: text.to_string() }], &k);
+        let event = x.documents[0].event.map(|e| x.entities[e.0].label.as_str());
+        assert_eq!(event, Some("OSCE Permanent Council No. 1487"));
+        let part_of = x.labelled(crate::model::Predicate::PartOf);
+        assert!(part_of.contains(&("OSCE Permanent Council No. 1487", "OSCE Permanent Council")), "{part_of:?}");
+        // A body named at the head of a title is no event of its own.
+        let text = "OSCE Permanent Council adopts its agenda\n\nThe Council met.\n";
+        let x = crate::pipeline::run_sources(&[Source { name: "pc.txt".to_string(), text: text.to_string() }], &k);
+        assert_eq!(x.documents[0].event, None);
     }
 
     #[test]
