@@ -351,7 +351,10 @@ fn offset(n: usize) -> u32 {
 
 /// The country a source mostly speaks of: who "we" are when no speaker says.
 /// It must be named more often than any other: a page that names Chile
-/// and Ukraine once each says nothing of whom it speaks for.
+/// and Ukraine once each says nothing of whom it speaks for. A country
+/// named in the post of someone who is not a speaker ("… with Foreign
+/// Minister of the Republic of Belarus Sergey Aleinik") is named for them:
+/// one of its mentions is not counted.
 fn home_country(findings: &[extract::Findings], k: &Knowledge) -> Option<usize> {
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for f in findings.iter().flat_map(|f| &f.mentions) {
@@ -359,6 +362,15 @@ fn home_country(findings: &[extract::Findings], k: &Knowledge) -> Option<usize> 
             *counts.entry(entries[0]).or_default() += 1;
         }
     }
+    for finding in findings {
+        let others = finding.mentions.iter().enumerate().filter(|(m, _)| !finding.speakers.contains(m));
+        for (_, person) in others.filter(|(_, p)| p.etype == EntityType::Person) {
+            if let Some(count) = person.affiliation.and_then(|a| counts.get_mut(&a)) {
+                *count = count.saturating_sub(1);
+            }
+        }
+    }
+    counts.retain(|_, count| *count > 0);
     let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
     ranked.sort_by_key(|(entry, count)| (std::cmp::Reverse(*count), k.gazetteer.entries[*entry].id.clone()));
     match ranked[..] {

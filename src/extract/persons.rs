@@ -831,6 +831,9 @@ mod tests {
         assert_eq!(represents("The attacks on Ukraine worry Chile."), []);
         let home = "Kenya welcomes the debate. Kenya hosted the talks with Chile.";
         assert_eq!(represents(home), [("Grace Mwangi".to_string(), "Kenya".to_string())]);
+        // Chile named in another person's post is named for them.
+        let guest = "We met Foreign Minister of Chile Ana Rojas. Chile and Kenya agreed.";
+        assert_eq!(represents(guest), [("Ana Rojas".to_string(), "Chile".to_string())]);
     }
 
     #[test]
