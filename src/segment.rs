@@ -344,8 +344,9 @@ fn place_before_date(title: &str, date_start: usize, lexicon: &Lexicon, gazettee
     Some(name)
 }
 
-/// How far into a body its place is looked for: the dateline and the
-/// opening paragraph.
+/// How far into a body its place is looked for: an agency's dateline
+/// opens it, a meeting's city is in its opening paragraph.
+const DATELINE_BYTES: usize = 300;
 const PLACE_IN_BODY_BYTES: usize = 800;
 
 /// A news agency's dateline opening a paragraph: "MOSCOW, October 23.
@@ -370,12 +371,16 @@ static IN_CITY_ON_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// says none: an agency's dateline, else "in CITY on DAY". A country or a
 /// body of the gazetteer is no city.
 fn place_in_body(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
-    let mut end = body.len().min(PLACE_IN_BODY_BYTES);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let opening = &body[..end];
-    let caps = AGENCY_DATELINE.captures(opening).or_else(|| IN_CITY_ON_DAY.captures(opening))?;
+    let opening = |bytes: usize| {
+        let mut end = body.len().min(bytes);
+        while !body.is_char_boundary(end) {
+            end -= 1;
+        }
+        &body[..end]
+    };
+    let caps = AGENCY_DATELINE
+        .captures(opening(DATELINE_BYTES))
+        .or_else(|| IN_CITY_ON_DAY.captures(opening(PLACE_IN_BODY_BYTES)))?;
     let written = caps.name("caps").or_else(|| caps.name("city"))?.as_str();
     let named = gazetteer.find(written).iter().any(|hit| hit.range.len() == written.len());
     let city_name = if caps.name("caps").is_some() { title_case(written) } else { written.to_string() };

@@ -663,6 +663,10 @@ fn quoted_titles(source: &str, doc: &DocText, found: &mut Vec<Found>) {
 fn quoted_works(source: &str, doc: &DocText, k: &Knowledge, found: &mut Vec<Found>) {
     let tokens = &doc.tokens;
     for open in 0..tokens.len() {
+        // Most tokens open no quotation: that is tested before the line is looked up.
+        if !OPENING_QUOTES.contains(&tokens[open].text) {
+            continue;
+        }
         let Some(after_close) = quoted_end(doc, open, line_end(doc, open)) else { continue };
         let close = after_close - 1;
         // Marks hug the words they quote: a closing " and the next opening
