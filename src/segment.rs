@@ -128,11 +128,27 @@ pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
         let word = &lexicon.kinds[kind].0;
         let (before, after) = (&lower[..at], &lower[at + word.len()..]);
         let starts_genre = at == 0 && capitalized && after.starts_with(' ') && followed_by(after.trim_start());
+        // "India Statement by …", "EU Statement on …": whose statement, in a
+        // name of one to three capitalised words, then the genre capitalised.
+        let named_genre = at > 0
+            && trimmed[at..].starts_with(|c: char| c.is_uppercase())
+            && after.starts_with(' ')
+            && followed_by(after.trim_start())
+            && is_short_name(&trimmed[..at]);
         let possessive = ["’s ", "'s "].iter().any(|s| before.ends_with(s)) && after.starts_with(' ');
         let dash_by = [" - ", " – ", ": "].iter().any(|s| before.ends_with(s)) && after.starts_with(" by ");
-        starts_genre || possessive || dash_by
+        starts_genre || named_genre || possessive || dash_by
     });
     heading // bound: the iterator borrows `lower`, which must outlive it
+}
+
+/// One to three capitalised words and a space, none an article: a
+/// country's or body's name before a genre word.
+fn is_short_name(before: &str) -> bool {
+    let words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
+    before.ends_with(' ')
+        && (1..=3).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) && !matches!(*w, "The" | "A" | "An" | "This"))
 }
 
 /// The genre a title states: its first kind word; a news item when none.
@@ -318,12 +334,17 @@ fn place_before_date(title: &str, date_start: usize, lexicon: &Lexicon, gazettee
     let words: Vec<&str> = before.split(' ').collect();
     let mut place: Vec<&str> = Vec::new();
     for word in words.iter().rev() {
+        let bracketed = word.starts_with('(');
         let word = word.trim_start_matches('(');
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         if !capitalised || place.len() == 3 {
             break;
         }
         place.insert(0, word);
+        // "… GENERAL ASSEMBLY (New York, 13 October 2014)": the bracket opens the place.
+        if bracketed {
+            break;
+        }
         if before.ends_with(&format!(", {}", place.join(" "))) {
             break;
         }
@@ -425,6 +446,8 @@ mod tests {
             "Deputy Minister Ivanova's interview with Kommersant",
             "Cyber diplomacy after the GGE - article by John Smith",
             "Norms of responsible behaviour: op-ed by the Minister",
+            "India Statement by Dr. S. Janakiraman, Joint Secretary",
+            "European Union Statement on the Programme of Action",
         ];
         let not_headings = [
             "statement by the Permanent Representative at the OEWG",
@@ -432,6 +455,8 @@ mod tests {
             "The statement by the Minister was welcomed by all",
             "Mr Smith’s remarkable career in the diplomatic service",
             "Statement by him",
+            "The Statement by the Minister was welcomed by all",
+            "We heard many Statements by the delegations today",
         ];
         for line in headings {
             assert!(is_heading(line, &lexicon), "{line}");
@@ -519,6 +544,9 @@ mod tests {
     fn a_title_names_its_city_after_the_event_it_runs_into() {
         let title = "OSCE Annual Security Review Conference Vienna, 26 June 2024";
         check(&format!("{title}\n\nDear colleagues,"), &[("news-item", title, Some("2024-06-26"), Some("Vienna"))]);
+        let title =
+            "STATEMENT BY THE CHAIR AT THE SECOND COMMITTEE OF THE GENERAL ASSEMBLY (New York, 13 October 2014)";
+        check(&format!("{title}\n\nMr. Chairman,"), &[("statement", title, Some("2014-10-13"), Some("New York"))]);
     }
 
     #[test]
