@@ -30,6 +30,9 @@ pub struct Knowledge {
     pub role_words: WordSet,
     /// The last words of the posts ("Minister", "Secretary-General").
     pub role_head_ends: WordSet,
+    /// The one-word posts in lower case, as news agencies print them before
+    /// a name ("spokeswoman", "minister").
+    pub lower_case_posts: WordSet,
     /// The lexicon's proposal verbs, split into words ("put forward").
     pub proposal_verbs: Vec<Vec<String>>,
     /// The first words of the proposal verbs: most tokens start none.
@@ -64,6 +67,8 @@ impl Knowledge {
             .collect();
         let role_head_ends =
             lexicon.role_heads.iter().filter_map(|h| h.rsplit(' ').next()).map(str::to_string).collect();
+        let lower_case_posts =
+            lexicon.role_heads.iter().filter(|h| !h.contains(' ')).map(|h| h.to_lowercase()).collect();
         let proposal_verbs: Vec<Vec<String>> =
             lexicon.proposal_verbs.iter().map(|v| v.split(' ').map(str::to_string).collect()).collect();
         let proposal_verb_starts = proposal_verbs.iter().filter_map(|words| words.first().cloned()).collect();
@@ -76,6 +81,7 @@ impl Knowledge {
             given_names,
             role_words,
             role_head_ends,
+            lower_case_posts,
             proposal_verbs,
             proposal_verb_starts,
             event_heads,

@@ -281,7 +281,10 @@ fn introduction(
     let before_comma = (!courtesy && name > line.start + 1 && tokens[name - 1].text == "," && run.end == line.end)
         .then(|| post_before(doc, k, name - 1))
         .flatten();
-    let role = after_courtesy.or(right_before).or(before_comma);
+    // "spokeswoman Hua Chunying", "said minister Ivan Petrov": a post head
+    // in lower case right before the name is the post.
+    let lower_case_head = (name > line.start && lower_case_role_head(k, &tokens[name - 1])).then(|| name - 1..name);
+    let role = after_courtesy.or(right_before).or(before_comma).or(lower_case_head);
     (courtesy || role.is_some()).then_some(Introduction { role })
 }
 
@@ -295,6 +298,11 @@ fn ends_two_word_post(k: &Knowledge, tokens: &[Token], at: usize) -> bool {
 /// The last word of a post ("Minister", "Secretary-General", "journalist").
 fn is_role_head_end(k: &Knowledge, token: &Token) -> bool {
     token.word && k.role_head_ends.contains(token.base())
+}
+
+/// A one-word post written in lower case ("spokeswoman", "minister").
+fn lower_case_role_head(k: &Knowledge, token: &Token) -> bool {
+    token.is_lower() && k.lower_case_posts.contains(token.text)
 }
 
 fn is_role_word(k: &Knowledge, token: &Token) -> bool {
@@ -868,6 +876,10 @@ mod tests {
         // Lower-case post words must lead to "of" or "to": not "…, minister said".
         let text = "Talks on cyber norms\n\nWe met Ivan Petrov, minister said today.\n";
         assert_eq!(person(text, "Ivan Petrov"), (vec![], None));
+        // A one-word post in lower case right before the name.
+        let text = "Talks on cyber norms\n\nIn this regard, spokeswoman Mei Tanaka responded. Then said Ivan Petrov.\n";
+        assert_eq!(person(text, "Mei Tanaka").0, ["spokeswoman"]);
+        assert_eq!(person(text, "Ivan Petrov").0, Vec::<String>::new());
     }
 
     #[test]
