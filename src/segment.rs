@@ -365,16 +365,17 @@ fn place_before_date(title: &str, date_start: usize, lexicon: &Lexicon, gazettee
     Some(name)
 }
 
-/// How far into a body its place is looked for: an agency's dateline
-/// opens it, a meeting's city is in its opening paragraph.
-const DATELINE_BYTES: usize = 300;
+/// An agency's dateline opens one of the body's first lines, and this many
+/// bytes of it hold it; a meeting's city is in the opening paragraph.
+const DATELINE_LINES: usize = 3;
+const DATELINE_BYTES: usize = 80;
 const PLACE_IN_BODY_BYTES: usize = 800;
 
 /// A news agency's dateline opening a paragraph: "MOSCOW, October 23.
 /// /TASS/.", "BEIJING, Nov. 8 (Xinhua) --", "Moscow (VNA) –".
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^[ \t]*(?:(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})[,.] (?:[A-Z][a-z]{2,8}\.? [0-9]|[0-9])|(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),? \([A-Z][A-Za-z]{1,10}\) ?[-–—])",
+        r"^[ \t]*(?:(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})[,.] (?:[A-Z][a-z]{2,8}\.? [0-9]|[0-9])|(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),? \([A-Z][A-Za-z]{1,10}\) ?[-–—])",
     )
     .expect("dateline regex")
 });
@@ -391,17 +392,20 @@ static IN_CITY_ON_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// The city a body's opening says it was written or held in, when its title
 /// says none: an agency's dateline, else "in CITY on DAY". A country or a
 /// body of the gazetteer is no city.
-fn place_in_body(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
-    let opening = |bytes: usize| {
-        let mut end = body.len().min(bytes);
-        while !body.is_char_boundary(end) {
+fn place_in_body<'b>(body: &'b str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
+    let prefix = |text: &'b str, bytes: usize| -> &'b str {
+        let mut end = text.len().min(bytes);
+        while !text.is_char_boundary(end) {
             end -= 1;
         }
-        &body[..end]
+        &text[..end]
     };
-    let caps = AGENCY_DATELINE
-        .captures(opening(DATELINE_BYTES))
-        .or_else(|| IN_CITY_ON_DAY.captures(opening(PLACE_IN_BODY_BYTES)))?;
+    // Each line is tried from its start only: most fail on their first byte.
+    let first_lines = body.lines().filter(|l| !l.trim().is_empty()).take(DATELINE_LINES);
+    let caps = first_lines
+        .map(|line| prefix(line, DATELINE_BYTES))
+        .find_map(|line| AGENCY_DATELINE.captures(line))
+        .or_else(|| IN_CITY_ON_DAY.captures(prefix(body, PLACE_IN_BODY_BYTES)))?;
     let written = caps.name("caps").or_else(|| caps.name("city"))?.as_str();
     let named = gazetteer.find(written).iter().any(|hit| hit.range.len() == written.len());
     let city_name = if caps.name("caps").is_some() { title_case(written) } else { written.to_string() };
