@@ -1,6 +1,8 @@
 //! Normalised keys for names, shared by the recognizers and the resolve
 //! stage: two surface forms with one key name one entity.
 
+use std::borrow::Cow;
+
 /// Lower-case letters and digits of `text`, accents dropped, words
 /// separated by one space.
 ///
@@ -36,14 +38,18 @@ pub fn fold_words(text: &str) -> String {
 }
 
 /// British spellings folded to American ones, so that "behaviour" and
-/// "behavior" give one key.
-fn americanise(word: &str) -> String {
-    let word = word.replace("our", "or");
-    match word.as_str() {
-        "programme" => "program".to_string(),
-        "organisation" => "organization".to_string(),
-        w if w.ends_with("isation") => format!("{}ization", &w[..w.len() - 7]),
-        _ => word,
+/// "behavior" give one key: `word` appended to `key` so.
+fn push_americanised(key: &mut String, word: &str) {
+    let word: Cow<str> = if word.contains("our") { Cow::Owned(word.replace("our", "or")) } else { Cow::Borrowed(word) };
+    match &*word {
+        "programme" => key.push_str("program"),
+        w => match w.strip_suffix("isation") {
+            Some(stem) => {
+                key.push_str(stem);
+                key.push_str("ization");
+            }
+            None => key.push_str(w),
+        },
     }
 }
 
@@ -72,14 +78,22 @@ const KEY_STOP_WORDS: [&str; 16] = [
 /// Americanised; at most `words` of them.
 pub fn phrase_key(text: &str, words: usize) -> String {
     // "Rules/norms" is keyed by its first word.
-    let text: Vec<&str> = text.split_whitespace().map(|w| w.split('/').next().unwrap_or(w)).collect();
-    fold_words(&text.join(" "))
-        .split(' ')
-        .filter(|w| !w.is_empty() && !KEY_STOP_WORDS.contains(w))
-        .map(americanise)
-        .take(words)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut first_parts = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !first_parts.is_empty() {
+            first_parts.push(' ');
+        }
+        first_parts.push_str(word.split('/').next().unwrap_or(word));
+    }
+    let folded = fold_words(&first_parts);
+    let mut key = String::with_capacity(folded.len());
+    for word in folded.split(' ').filter(|w| !w.is_empty() && !KEY_STOP_WORDS.contains(w)).take(words) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        push_americanised(&mut key, word);
+    }
+    key
 }
 
 /// The key of a person's name: folded, with transliteration variants of
