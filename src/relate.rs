@@ -546,8 +546,7 @@ fn closes_a_quotation(tokens: &[Token]) -> bool {
         match t.text {
             "“" | "«" => open += 1,
             "”" | "»" | "\"" if open == 0 => return true,
-            "”" | "»" => open -= 1,
-            "\"" => open += 1,
+            "”" | "»" | "\"" => open -= 1,
             _ => {}
         }
     }
@@ -720,7 +719,7 @@ mod tests {
                     the UN, was elected its Chair. Later Peru was appointed Chairman of the CSTO. \
                     The elected members thanked the Chair.\n";
         let x = crate::pipeline::run_sources(&[Source { name: "chair.txt".into(), text: text.into() }], &k);
-        let chairs = x.labelled(crate::model::Predicate::Chairs);
+        let chairs = x.labelled(Predicate::Chairs);
         let osce = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "OSCE")).map(|e| e.label.as_str());
         let csto = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "CSTO")).map(|e| e.label.as_str());
         assert_eq!(chairs, [("Ngozi Bello", osce.unwrap()), ("Peru", csto.unwrap())]);
@@ -728,7 +727,7 @@ mod tests {
         let text = "Press release on the first session of the OSCE working group\n\nThe session met on June 1. \
                     The Group's agenda was approved. Ngozi Bello, Permanent Representative of Kenya, was elected its Chair.\n";
         let x = crate::pipeline::run_sources(&[Source { name: "chair.txt".into(), text: text.into() }], &k);
-        assert_eq!(x.labelled(crate::model::Predicate::Chairs), [("Ngozi Bello", osce.unwrap())]);
+        assert_eq!(x.labelled(Predicate::Chairs), [("Ngozi Bello", osce.unwrap())]);
     }
 
     #[test]
@@ -741,6 +740,9 @@ mod tests {
         };
         let quoted = "News of the day\n\nThe session \"Tasks of the OSCE in cyberspace\" was chaired by Germany.\n";
         assert_eq!(chairs(quoted), []);
+        // A quotation closed before the body is named does not hide it.
+        let after_quote = "News of the day\n\nUnder the motto “Trust” the OSCE working group was chaired by Germany.\n";
+        assert_eq!(chairs(after_quote), [("Germany".to_string(), "OSCE".to_string())]);
         let named = "News of the day\n\nThe OSCE working group was chaired by Germany.\n";
         assert_eq!(chairs(named), [("Germany".to_string(), "OSCE".to_string())]);
     }
