@@ -597,6 +597,31 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
         // The posts before the genre word or after its "by".
         let posts = (title.start..kind_at).chain(if by { after + 1..title.end } else { 0..0 });
         speakers = holders_of_posts(doc, mentions, k, posts);
+        if speakers.is_empty() {
+            speakers = answering(doc, mentions);
+        }
+    }
+    speakers
+}
+
+/// The persons who open a line of the body with their name and a colon, as
+/// an interview prints its answers ("Sergey Lavrov: The visit is …").
+fn answering(doc: &DocText, mentions: &[Found]) -> Vec<usize> {
+    let tokens = &doc.tokens;
+    let opens_answer = |m: &Found| {
+        let end = doc.token_at(m.range.end);
+        doc.line_of(m.token).is_some_and(|line| line.start == m.token) && tokens.get(end).is_some_and(|t| t.text == ":")
+    };
+    let mut speakers: Vec<usize> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let body = m.token >= doc.title.end;
+        if m.etype == EntityType::Person
+            && body
+            && opens_answer(m)
+            && !speakers.iter().any(|&s| mentions[s].name == m.name)
+        {
+            speakers.push(i);
+        }
     }
     speakers
 }
@@ -812,6 +837,17 @@ mod tests {
         let ministers = "Joint Statement by the Foreign Ministers of France and Kenya\n\n\
                          Deputy Foreign Minister Jean Dupont noted the statement.\n";
         assert_eq!(speakers(ministers), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_interview_naming_no_one_in_its_title_has_for_speaker_who_opens_the_answers() {
+        let speakers = |text: &str| {
+            let x = extract(text);
+            x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.clone()).collect::<Vec<_>>()
+        };
+        let interview = "Interview to the Daily News on current issues\n\nQuestion: Is the visit historic?\n\
+                         Ivan Petrov: It is, as Maria Lopez said: historic.\nQuestion: And next?\nIvan Petrov: Talks.\n";
+        assert_eq!(speakers(interview), ["Ivan Petrov"]);
     }
 
     #[test]
