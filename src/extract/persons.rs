@@ -338,23 +338,30 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
 }
 
 /// A byline's post: the next line, when the name (ending at token
-/// `name_end` on line `line`) ends its own line and the next line is a post
-/// and nothing else ("Ambassador Linda Thomas-Greenfield" / "U.S.
-/// Representative to the United Nations").
+/// `name_end` on line `line`) ends its own line, a comma aside, and the next
+/// line is a post and nothing else ("Ambassador Linda Thomas-Greenfield" /
+/// "U.S. Representative to the United Nations"), a bracketed remark aside
+/// ("Joint Secretary [Cyber Diplomacy]").
 fn byline_post(doc: &DocText, k: &Knowledge, line: usize, name_end: usize) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
-    if doc.lines[line].end != name_end {
+    let line_end = doc.lines[line].end;
+    if line_end != name_end && !(line_end == name_end + 1 && tokens[name_end].text == ",") {
         return None;
     }
-    let next = doc.lines.get(line + 1)?.clone();
-    let head = next.clone().find(|&t| is_role_word(k, &tokens[t]) && tokens[t].is_capitalised())?;
+    let next = doc.lines[line + 1..].iter().find(|l| !l.is_empty())?.clone();
+    let post_end = next.clone().find(|&t| matches!(tokens[t].text, "[" | "(")).unwrap_or(next.end);
+    let head = (next.start..post_end).find(|&t| is_role_word(k, &tokens[t]) && tokens[t].is_capitalised())?;
     // Before the head only the country or body the post is of ("U.S.",
-    // "Kenyan"); from the head on, the post to the line's end.
+    // "Kenyan") or capitalised words ("Joint Secretary"); from the head on,
+    // the post to the line's end.
     let leads = (next.start..head).all(|t| {
-        doc.gazetteer_at[t].is_some() || tokens[t].text == "." || k.gazetteer.demonym(tokens[t].base()).is_some()
+        doc.gazetteer_at[t].is_some()
+            || tokens[t].text == "."
+            || tokens[t].is_capitalised()
+            || k.gazetteer.demonym(tokens[t].base()).is_some()
     });
-    let post = post_before(doc, k, next.end)?;
-    (next.len() <= 12 && leads && post.start <= head).then_some(next)
+    let post = post_before(doc, k, post_end)?;
+    (next.len() <= 12 && leads && post.start <= head).then_some(next.start..post_end)
 }
 
 /// A post in apposition after a name: ", Director of the Department …".
@@ -848,6 +855,13 @@ mod tests {
         let interview = "Interview to the Daily News on current issues\n\nQuestion: Is the visit historic?\n\
                          Ivan Petrov: It is, as Maria Lopez said: historic.\nQuestion: And next?\nIvan Petrov: Talks.\n";
         assert_eq!(speakers(interview), ["Ivan Petrov"]);
+    }
+
+    #[test]
+    fn a_byline_name_may_end_in_a_comma_and_its_post_carry_a_bracketed_remark() {
+        let text =
+            "India Statement by Dr. Ravi Kumar,\n\nJoint Secretary [Cyber Diplomacy]\n\n12 March 2021\n\nMr Chair,\n";
+        assert_eq!(person(text, "Ravi Kumar").0, ["Joint Secretary"]);
     }
 
     #[test]
