@@ -19,6 +19,7 @@ const CONNECTORS: [&str; 7] = ["of", "the", "for", "to", "on", "and", "in"];
 /// Finds persons and appends them to `mentions`.
 pub fn find(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found>) {
     let mut found: Vec<(Range<usize>, Found)> = Vec::new();
+    let mut posts: Vec<Vec<Range<usize>>> = Vec::new();
     for (line, tokens) in doc.lines.iter().enumerate() {
         let mut i = tokens.start;
         while i < tokens.end {
@@ -26,14 +27,40 @@ pub fn find(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Vec<Found
                 i += 1;
                 continue;
             };
-            if let Some((run, person)) = person_at(source, doc, k, line, run.clone(), mentions) {
+            if let Some((run, person, person_posts)) = person_at(source, doc, k, line, run.clone(), mentions) {
                 found.push((run, person));
+                posts.push(person_posts);
             }
             i = run.end.max(i + 1);
         }
     }
+    drop_posts_of_others(source, doc, k, mentions, &mut found, &posts);
     coordinated_given_names(source, doc, k, &mut found);
     mentions.extend(found.into_iter().map(|(_, p)| p));
+}
+
+/// In a list of attendees ("…, Minister of Foreign Affairs of India Ana
+/// Rao, Minister of Foreign Affairs of Kenya Ben Oti, …") a post in
+/// apposition after one name runs into the next person's post and name: a
+/// post that holds another person's name is theirs, and is dropped from
+/// this person's roles and affiliation.
+fn drop_posts_of_others(
+    source: &str,
+    doc: &DocText,
+    k: &Knowledge,
+    mentions: &[Found],
+    found: &mut [(Range<usize>, Found)],
+    posts: &[Vec<Range<usize>>],
+) {
+    let starts: Vec<usize> = found.iter().map(|(run, _)| run.start).collect();
+    for ((run, person), person_posts) in found.iter_mut().zip(posts) {
+        let own = |post: &&Range<usize>| !starts.iter().any(|&s| s != run.start && post.contains(&s));
+        if person_posts.iter().all(|post| own(&post)) {
+            continue;
+        }
+        let kept: Vec<Range<usize>> = person_posts.iter().filter(own).cloned().collect();
+        (person.roles, person.affiliation) = roles_and_affiliation(source, doc, k, mentions, &kept, run.end);
+    }
 }
 
 /// A word that may be part of a personal name.
@@ -155,7 +182,7 @@ fn person_at(
     line: usize,
     run: Range<usize>,
     mentions: &[Found],
-) -> Option<(Range<usize>, Found)> {
+) -> Option<(Range<usize>, Found, Vec<Range<usize>>)> {
     let tokens = &doc.tokens;
     let line_tokens = &doc.lines[line];
     let initials = initials_before_surname(doc, k, run.start, line_tokens.end);
@@ -190,20 +217,13 @@ fn person_at(
         return None;
     }
     let name_range = tokens[start].start..tokens[run.end - 1].base_range().end;
-    let mut roles = Vec::new();
-    let mut role_tokens = Vec::new();
-    if let Some(role) = lead.as_ref().and_then(|l| l.role.clone()) {
-        role_tokens.push(role.clone());
-        roles.extend(split_roles(source, doc, k, role));
-    }
-    if let Some(role) = in_apposition.or_else(|| byline_post(doc, k, line, run.end)) {
-        role_tokens.push(role.clone());
-        roles.extend(split_roles(source, doc, k, role));
-    }
-    let affiliation = role_tokens
-        .iter()
-        .find_map(|r| affiliation(doc, k, mentions, r.clone()))
-        .or_else(|| on_behalf_of(doc, k, mentions, run.end));
+    let posts: Vec<Range<usize>> = lead
+        .as_ref()
+        .and_then(|l| l.role.clone())
+        .into_iter()
+        .chain(in_apposition.or_else(|| byline_post(doc, k, line, run.end)))
+        .collect();
+    let (roles, affiliation) = roles_and_affiliation(source, doc, k, mentions, &posts, run.end);
     let person = Found {
         name: source[name_range.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
         range: name_range,
@@ -214,7 +234,26 @@ fn person_at(
         parent: None,
         token: start,
     };
-    Some((run, person))
+    Some((run, person, posts))
+}
+
+/// A person's roles as printed, from their posts' tokens, and whom they
+/// speak for: the first post's country or body, else the country they act
+/// "on behalf of" after the name (ending at token `name_end`).
+fn roles_and_affiliation(
+    source: &str,
+    doc: &DocText,
+    k: &Knowledge,
+    mentions: &[Found],
+    posts: &[Range<usize>],
+    name_end: usize,
+) -> (Vec<String>, Option<usize>) {
+    let roles = posts.iter().flat_map(|post| split_roles(source, doc, k, post.clone())).collect();
+    let affiliation = posts
+        .iter()
+        .find_map(|post| affiliation(doc, k, mentions, post.clone()))
+        .or_else(|| on_behalf_of(doc, k, mentions, name_end));
+    (roles, affiliation)
 }
 
 /// Nothing that could carry a name on stands right before token `i`: its
@@ -855,6 +894,19 @@ mod tests {
         let interview = "Interview to the Daily News on current issues\n\nQuestion: Is the visit historic?\n\
                          Ivan Petrov: It is, as Maria Lopez said: historic.\nQuestion: And next?\nIvan Petrov: Talks.\n";
         assert_eq!(speakers(interview), ["Ivan Petrov"]);
+    }
+
+    #[test]
+    fn in_a_list_of_attendees_each_post_is_of_the_name_after_it() {
+        let text = "Ministers met\n\nThe meeting was attended by Minister of External Affairs of the Republic of \
+                    India Ravi Kumar, Minister of Foreign Affairs of the Republic of Kenya Grace Mwangi, member of \
+                    the Council and Foreign Minister of the People's Republic of China (PRC) Li Wei, Foreign Minister \
+                    of the Kyrgyz Republic Asel Bekova.\n";
+        let india = ["Minister of External Affairs of the Republic of India".to_string()];
+        assert_eq!(person(text, "Ravi Kumar"), (india.to_vec(), Some("India".to_string())));
+        let kenya = ["Minister of Foreign Affairs of the Republic of Kenya".to_string()];
+        assert_eq!(person(text, "Grace Mwangi"), (kenya.to_vec(), Some("Kenya".to_string())));
+        assert_eq!(person(text, "Li Wei").1, None);
     }
 
     #[test]
