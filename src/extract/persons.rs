@@ -376,6 +376,9 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
     Some(first..end)
 }
 
+/// Words that open a salutation rather than a post ("Distinguished Chair").
+const SALUTATIONS: [&str; 6] = ["Distinguished", "Dear", "Esteemed", "Honourable", "Honorable", "Excellency"];
+
 /// A byline's post: the next line, when the name (ending at token
 /// `name_end` on line `line`) ends its own line, a comma aside, and the next
 /// line is a post and nothing else ("Ambassador Linda Thomas-Greenfield" /
@@ -391,12 +394,14 @@ fn byline_post(doc: &DocText, k: &Knowledge, line: usize, name_end: usize) -> Op
     let post_end = next.clone().find(|&t| matches!(tokens[t].text, "[" | "(")).unwrap_or(next.end);
     let head = (next.start..post_end).find(|&t| is_role_word(k, &tokens[t]) && tokens[t].is_capitalised())?;
     // Before the head only the country or body the post is of ("U.S.",
-    // "Kenyan") or capitalised words ("Joint Secretary"); from the head on,
-    // the post to the line's end.
+    // "Kenyan") or capitalised words ("Joint Secretary"), but no salutation
+    // ("Madam Chair", "Distinguished Chair"); from the head on, the post to
+    // the line's end.
     let leads = (next.start..head).all(|t| {
+        let salutation = is_courtesy_title(k, tokens[t].text) || SALUTATIONS.contains(&tokens[t].text);
         doc.gazetteer_at[t].is_some()
             || tokens[t].text == "."
-            || tokens[t].is_capitalised()
+            || (tokens[t].is_capitalised() && !salutation)
             || k.gazetteer.demonym(tokens[t].base()).is_some()
     });
     let post = post_before(doc, k, post_end)?;
@@ -914,6 +919,11 @@ mod tests {
         let text =
             "India Statement by Dr. Ravi Kumar,\n\nJoint Secretary [Cyber Diplomacy]\n\n12 March 2021\n\nMr Chair,\n";
         assert_eq!(person(text, "Ravi Kumar").0, ["Joint Secretary"]);
+        // A salutation under the name is no post.
+        for salutation in ["Madam Chair", "Mr. President", "Distinguished Chair"] {
+            let text = format!("Statement by Ambassador Ravi Kumar\n\n{salutation}\n\nThank you.\n");
+            assert_eq!(person(&text, "Ravi Kumar").0, ["Ambassador"], "{salutation}");
+        }
     }
 
     #[test]
