@@ -184,6 +184,13 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         })
         .map(|(i, _)| i)
         .collect();
+    let mut starts = starts;
+    let dated = dated_titles(text, &lines, lexicon);
+    if dated.len() >= MIN_DATED_TITLES {
+        starts.extend(dated);
+        starts.sort_unstable();
+        starts.dedup();
+    }
     let starts = if starts.is_empty() {
         // No heading and no listing: the headline heads the page.
         match headline(text, &lines, lexicon) {
@@ -235,6 +242,33 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         });
     }
     documents
+}
+
+/// How many dated titles make a page a news listing.
+const MIN_DATED_TITLES: usize = 2;
+
+/// The title lines right under a dateline, as news listings print them
+/// ("12 March 2021" / "Russia and China discuss cyber security" / a
+/// teaser): a line of text of a title's length that is no sentence and no
+/// salutation ("Mr. Chair,").
+fn dated_titles(text: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<usize> {
+    let mut titles = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !matches!(line.class, LineClass::Dateline(_)) {
+            continue;
+        }
+        let Some(next) = (i + 1..lines.len()).find(|&j| lines[j].class != LineClass::Blank) else { continue };
+        let title = text[lines[next].range.clone()].trim();
+        let title_like = lines[next].class == LineClass::Content
+            && title.split_whitespace().count() >= 4
+            && title.len() <= lexicon.heading_max_chars
+            && !is_sentence(title)
+            && !title.ends_with(',');
+        if title_like {
+            titles.push(next);
+        }
+    }
+    titles
 }
 
 /// At most this many words make a line a section label or banner, not a
@@ -574,6 +608,23 @@ mod tests {
         check(
             "6 July 2020\nMoscow: 02:18\n\nOn cyber threats - article by John Smith, Ambassador.\n\nText.",
             &[("article", "On cyber threats - article by John Smith, Ambassador.", None, None)],
+        );
+    }
+
+    #[test]
+    fn titles_under_datelines_list_news_items_when_there_are_two_or_more() {
+        check(
+            "Ministry News\n\n12 March 2021\nRussia and Kenya discuss cyber norms\nThe ministers met.\n\n\
+             10 March 2021\nForeign Minister meets the UN envoy\nThey talked.\n",
+            &[
+                ("news-item", "Russia and Kenya discuss cyber norms", Some("2021-03-12"), None),
+                ("news-item", "Foreign Minister meets the UN envoy", Some("2021-03-10"), None),
+            ],
+        );
+        // One dated line under a heading is the heading's date, not an item.
+        check(
+            "Statement by the Minister on the talks\n\n12 March 2021\n\nDistinguished Chair,\nWe welcome the talks.",
+            &[("statement", "Statement by the Minister on the talks", Some("2021-03-12"), None)],
         );
     }
 
