@@ -311,8 +311,11 @@ fn introduction(
     // Vladimir Makei"), then only before a full name (not "UN Member"):
     // post_before still needs a post word in the chain.
     let full_name = run.len() >= 2 || initialled;
-    let right_before = (name > line.start
-        && (is_role_head_end(k, &tokens[name - 1]) || (doc.gazetteer_at[name - 1].is_some() && full_name)))
+    // "… of the People's Republic of China (PRC) Wang Yi": the post ends
+    // before the acronym.
+    let post_end = before_bracketed_acronym(tokens, name).filter(|&at| at > line.start).unwrap_or(name);
+    let right_before = (post_end > line.start
+        && (is_role_head_end(k, &tokens[post_end - 1]) || (doc.gazetteer_at[post_end - 1].is_some() && full_name)))
         .then(|| post_before(doc, k, name))
         .flatten();
     // "… by Parliamentary Secretary of the Ministry of Foreign Affairs of
@@ -357,6 +360,10 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
     let line_start = doc.line_of(end - 1).map_or(0, |l| l.start);
     let mut start = end;
     while start > line_start {
+        if let Some(before) = before_bracketed_acronym(tokens, start).filter(|&at| at > line_start) {
+            start = before;
+            continue;
+        }
         let t = &tokens[start - 1];
         let chainable = t.word
             && (t.is_capitalised() || is_role_word(k, t) || CONNECTORS.contains(&t.text))
@@ -378,6 +385,14 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
 
 /// Words that open a salutation rather than a post ("Distinguished Chair").
 const SALUTATIONS: [&str; 6] = ["Distinguished", "Dear", "Esteemed", "Honourable", "Honorable", "Excellency"];
+
+/// The token before a bracketed acronym that ends right before token `at`
+/// ("(PRC)", "(SCO)"), if one does.
+fn before_bracketed_acronym(tokens: &[Token], at: usize) -> Option<usize> {
+    let [open, acronym, close] = tokens.get(at.checked_sub(3)?..at)? else { return None };
+    let is_acronym = acronym.text.len() >= 2 && acronym.text.chars().all(|c| c.is_ascii_uppercase());
+    (open.text == "(" && close.text == ")" && is_acronym).then(|| at - 3)
+}
 
 /// A byline's post: the next line, when the name (ending at token
 /// `name_end` on line `line`) ends its own line, a comma aside, and the next
@@ -911,7 +926,17 @@ mod tests {
         assert_eq!(person(text, "Ravi Kumar"), (india.to_vec(), Some("India".to_string())));
         let kenya = ["Minister of Foreign Affairs of the Republic of Kenya".to_string()];
         assert_eq!(person(text, "Grace Mwangi"), (kenya.to_vec(), Some("Kenya".to_string())));
-        assert_eq!(person(text, "Li Wei").1, None);
+        assert_eq!(person(text, "Li Wei").1.as_deref(), Some("China"));
+        let kyrgyz = ["Foreign Minister of the Kyrgyz Republic".to_string()];
+        assert_eq!(person(text, "Asel Bekova"), (kyrgyz.to_vec(), Some("Kyrgyzstan".to_string())));
+    }
+
+    #[test]
+    fn a_bracketed_acronym_may_stand_between_a_post_and_the_name() {
+        let text = "Ministers met\n\nThe meeting was attended by Foreign Minister of the People's Republic of \
+                    China (PRC) Li Wei and others.\n";
+        let post = "Foreign Minister of the People's Republic of China (PRC)".to_string();
+        assert_eq!(person(text, "Li Wei"), (vec![post], Some("China".to_string())));
     }
 
     #[test]
