@@ -172,7 +172,7 @@ fn is_word_at(text: &str, at: usize, len: usize) -> bool {
 pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec<Document> {
     let text = &source.text;
     let lines = classify(text, lexicon);
-    let starts: Vec<usize> = lines
+    let mut starts: Vec<usize> = lines
         .iter()
         .enumerate()
         .filter(|(i, l)| match l.class {
@@ -184,7 +184,6 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         })
         .map(|(i, _)| i)
         .collect();
-    let mut starts = starts;
     let dated = dated_titles(text, &lines, lexicon);
     if dated.len() >= MIN_DATED_TITLES {
         starts.extend(dated);
@@ -440,10 +439,18 @@ fn place_in_body<'b>(body: &'b str, lexicon: &Lexicon, gazetteer: &Gazetteer) ->
         .map(|line| prefix(line, DATELINE_BYTES))
         .find_map(|line| AGENCY_DATELINE.captures(line))
         .or_else(|| IN_CITY_ON_DAY.captures(prefix(body, PLACE_IN_BODY_BYTES)))?;
-    let written = caps.name("caps").or_else(|| caps.name("city"))?.as_str();
-    let named = gazetteer.find(written).iter().any(|hit| hit.range.len() == written.len());
-    let city_name = if caps.name("caps").is_some() { title_case(written) } else { written.to_string() };
-    (!named).then(|| city(&city_name, lexicon, gazetteer)).flatten()
+    let city_name = match caps.name("caps") {
+        // An acronym ("OSCE, 3 members …") is known as written, not title-cased.
+        Some(upper) => {
+            let upper = upper.as_str();
+            if gazetteer.find(upper).iter().any(|hit| hit.range.len() == upper.len()) {
+                return None;
+            }
+            title_case(upper)
+        }
+        None => caps.name("city")?.as_str().to_string(),
+    };
+    city(&city_name, lexicon, gazetteer)
 }
 
 /// `name` when it may be a city: no country or body of the gazetteer, no
