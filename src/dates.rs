@@ -33,6 +33,24 @@ pub fn month_number(name: &str) -> Option<u8> {
     MONTHS.iter().position(|m| m.eq_ignore_ascii_case(name)).map(|i| i as u8 + 1)
 }
 
+/// Month number of a month's name or of the abbreviation sites print in
+/// datelines ("Jun", "Sept.", "Dec"). Only where a day or year stands by:
+/// alone, "Jan" and "Mar" are more often names than months.
+pub fn month_or_abbreviation(name: &str) -> Option<u8> {
+    month_number(name).or_else(|| {
+        let name = name.strip_suffix('.').unwrap_or(name);
+        if name.eq_ignore_ascii_case("sept") {
+            return Some(9);
+        }
+        let abbreviation = |m: &&str| name.len() == 3 && m[..3].eq_ignore_ascii_case(name);
+        MONTHS.iter().position(abbreviation).map(|i| i as u8 + 1)
+    })
+}
+
+/// The months as a regex alternation, full names first, then the
+/// abbreviations `month_or_abbreviation` reads (a dot may follow them).
+const MONTH_ALTERNATION: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
 /// Dates, with ASCII word boundaries (`b`): a Unicode `\b` makes the regex
 /// crate's DFA give up on any text with a curly quote or a dash, and fall
 /// back to a backtracker over the whole text, which took 7.6% of the
@@ -41,12 +59,13 @@ pub fn month_number(name: &str) -> Option<u8> {
 /// letter or digit ("2019г").
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = "January|February|March|April|May|June|July|August|September|October|November|December";
+    let month_or_abbreviation = MONTH_ALTERNATION;
     let b = r"(?-u:\b)";
     Regex::new(&format!(
         r"(?x)
         {b}(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<rm>{month})\s+(?P<ry>\d{{4}}){b}   # 3-4 June 2019
-      | {b}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{month}),?\s+(?P<dm_y>\d{{4}})                     # 15 January 2020 (time may follow, glued)
-      | {b}(?P<md_m>{month})\s+(?P<md_d>\d{{1,2}}),\s*(?P<md_y>\d{{4}}){b}                     # January 15, 2020
+      | {b}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{month_or_abbreviation})\.?,?\s+(?P<dm_y>\d{{4}})     # 15 January 2020, 21 Jun 2024 (time may follow, glued)
+      | {b}(?P<md_m>{month_or_abbreviation})\.?\s+(?P<md_d>\d{{1,2}}),\s*(?P<md_y>\d{{4}}){b}     # January 15, 2020; Sept. 5, 2019
       | {b}(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>\d{{4}}){b}                   # 15.01.2020
       | {b}(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}}){b}                            # 2022-07-25
       | {b}(?P<my_m>{month})\s+(?P<my_y>\d{{4}}){b}                                            # June 2019
@@ -61,7 +80,7 @@ pub fn find_dates(text: &str) -> Vec<(Range<usize>, PartialDate)> {
         .filter_map(|caps| {
             let whole = caps.get(0)?;
             let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-            let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
+            let month = |name: &str| caps.name(name).and_then(|m| month_or_abbreviation(m.as_str()));
             let date = if let Some(year) = num("ry") {
                 PartialDate { year: year as i32, month: month("rm"), day: None }
             } else if let Some(year) = num("dm_y") {
@@ -99,6 +118,18 @@ mod tests {
             [Some(1), Some(5), Some(9), Some(12)]
         );
         assert_eq!(["Septembre", "Mai", "Jun", "", "İanuary"].map(month_number), [None; 5]);
+    }
+
+    #[test]
+    fn abbreviated_months_are_read_where_a_date_needs_them() {
+        assert_eq!(
+            ["Jun", "Sept.", "sep", "DEC", "May", "March"].map(month_or_abbreviation),
+            [Some(6), Some(9), Some(9), Some(12), Some(5), Some(3)]
+        );
+        assert_eq!(["Ju", "Juni", "Mai.", "Sept.."].map(month_or_abbreviation), [None; 4]);
+        check("Must read 21 Jun 2024", &["2024-06-21"]);
+        check("Sept. 5, 2019 remarks", &["2019-09-05"]);
+        check("Jan Kowalski, 2019", &[]);
     }
 
     fn check(text: &str, expected: &[&str]) {

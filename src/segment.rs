@@ -107,7 +107,7 @@ fn date_from_captures(caps: &regex::Captures) -> Option<PartialDate> {
     let group = |name: &str, index: usize| caps.name(name).or_else(|| caps.get(index));
     let day: u32 = group("d", 1)?.as_str().parse().ok()?;
     let month_text = group("m", 2)?.as_str();
-    let month = month_text.parse::<u8>().ok().or_else(|| dates::month_number(month_text))?;
+    let month = month_text.parse::<u8>().ok().or_else(|| dates::month_or_abbreviation(month_text))?;
     let year: u32 = group("y", 3)?.as_str().parse().ok()?;
     day_date(year, month, day)
 }
@@ -223,11 +223,16 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         let title = text[title_range.clone()].to_string();
         let last_date = dates::find_dates(&title).pop();
         let ordinal = documents.len() + 1;
-        let place = last_date
-            .as_ref()
-            .and_then(|(at, _)| place_before_date(&title, at.start, lexicon, gazetteer))
-            .or(dateline_place)
-            .or_else(|| place_in_body(&text[title_range.end..body_end.max(title_range.end)], lexicon, gazetteer));
+        let title_place =
+            last_date.as_ref().and_then(|(at, _)| place_before_date(&title, at.start, lexicon, gazetteer));
+        let placed = title_place.is_some() || dateline_place.is_some();
+        let dated = last_date.is_some() || listed_date.is_some();
+        let opening = if placed && dated {
+            BodyOpening::default()
+        } else {
+            body_opening(&text[title_range.end..body_end.max(title_range.end)], lexicon, gazetteer)
+        };
+        let place = title_place.or(dateline_place).or(opening.place);
         documents.push(Document {
             id: DocId::new(source.stem(), ordinal),
             source: source.name.clone(),
@@ -237,7 +242,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
             title,
             range: title_range.start..body_end.max(title_range.end),
             title_range,
-            date: last_date.map(|(_, date)| date).or(listed_date),
+            date: last_date.map(|(_, date)| date).or(listed_date).or(opening.date),
         });
     }
     documents
@@ -346,9 +351,15 @@ fn dated_place(
         .trim_start()
         .split_once(", ")
         .map(|(place, _)| place)
-        .filter(|place| place.starts_with(|c: char| c.is_alphabetic()))
+        // "Vienna, …", "New York, …", not "Posted on Dec. 1, 2021".
+        .filter(|place| place.split(' ').all(is_capitalised_word))
         .and_then(|place| city(place, lexicon, gazetteer));
     Some((date, place))
+}
+
+/// A word of a name: capitalised, letters and hyphens only.
+fn is_capitalised_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && word.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
 fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
@@ -404,11 +415,14 @@ const DATELINE_LINES: usize = 3;
 const DATELINE_BYTES: usize = 80;
 const PLACE_IN_BODY_BYTES: usize = 800;
 
-/// A news agency's dateline opening a paragraph: "MOSCOW, October 23.
-/// /TASS/.", "BEIJING, Nov. 8 (Xinhua) --", "Moscow (VNA) –".
+/// A news agency's or a ministry's dateline opening a paragraph: "MOSCOW,
+/// October 23. /TASS/.", "BEIJING, Nov. 8 (Xinhua) --", "Moscow (VNA) –",
+/// and with the year, "NEW YORK 26 June 2024 –", "GENEVA (3 June 2024) –"
+/// (the first alternative: a dash after a full date, which also dates the
+/// text).
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[ \t]*(?:(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})[,.] (?:[A-Z][a-z]{2,8}\.? [0-9]|[0-9])|(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),? \([A-Z][A-Za-z]{1,10}\) ?[-–—])",
+        r"^[ \t]*(?:(?P<dated>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2}),? \(?(?P<date>[0-9]{1,2} [A-Z][a-z]{2,8}\.? [0-9]{4}|[A-Z][a-z]{2,8}\.? [0-9]{1,2}, [0-9]{4})\)? ?[-–—]|(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})[,.] (?:[A-Z][a-z]{2,8}\.? [0-9]|[0-9])|(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),? \([A-Z][A-Za-z]{1,10}\) ?[-–—])",
     )
     .expect("dateline regex")
 });
@@ -422,35 +436,42 @@ static IN_CITY_ON_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("city regex")
 });
 
-/// The city a body's opening says it was written or held in, when its title
-/// says none: an agency's dateline, else "in CITY on DAY". A country or a
+/// What a body's opening says of where and when it was written or held,
+/// when its title does not say.
+#[derive(Debug, Default, PartialEq)]
+struct BodyOpening {
+    place: Option<String>,
+    date: Option<PartialDate>,
+}
+
+/// The city (and the date) a body's opening says it was written or held in:
+/// an agency's or ministry's dateline, else "in CITY on DAY". A country or a
 /// body of the gazetteer is no city.
-fn place_in_body<'b>(body: &'b str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
-    let prefix = |text: &'b str, bytes: usize| -> &'b str {
+fn body_opening(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> BodyOpening {
+    let prefix = |text: &str, bytes: usize| {
         let mut end = text.len().min(bytes);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        &text[..end]
+        end
     };
     // Each line is tried from its start only: most fail on their first byte.
     let first_lines = body.lines().filter(|l| !l.trim().is_empty()).take(DATELINE_LINES);
     let caps = first_lines
-        .map(|line| prefix(line, DATELINE_BYTES))
+        .map(|line| &line[..prefix(line, DATELINE_BYTES)])
         .find_map(|line| AGENCY_DATELINE.captures(line))
-        .or_else(|| IN_CITY_ON_DAY.captures(prefix(body, PLACE_IN_BODY_BYTES)))?;
-    let city_name = match caps.name("caps") {
-        // An acronym ("OSCE, 3 members …") is known as written, not title-cased.
-        Some(upper) => {
-            let upper = upper.as_str();
-            if gazetteer.find(upper).iter().any(|hit| hit.range.len() == upper.len()) {
-                return None;
-            }
-            title_case(upper)
-        }
-        None => caps.name("city")?.as_str().to_string(),
-    };
-    city(&city_name, lexicon, gazetteer)
+        .or_else(|| IN_CITY_ON_DAY.captures(&body[..prefix(body, PLACE_IN_BODY_BYTES)]));
+    let Some(caps) = caps else { return BodyOpening::default() };
+    let date = caps.name("date").and_then(|date| dates::find_dates(date.as_str()).pop()).map(|(_, date)| date);
+    let name =
+        caps.name("dated").or_else(|| caps.name("caps")).or_else(|| caps.name("city")).map_or("", |m| m.as_str());
+    let all_caps = !name.contains(char::is_lowercase);
+    // An acronym ("OSCE, 3 members …") is known as written, not title-cased.
+    if all_caps && gazetteer.find(name).iter().any(|hit| hit.range.len() == name.len()) {
+        return BodyOpening { place: None, date };
+    }
+    let name = if all_caps { title_case(name) } else { name.to_string() };
+    BodyOpening { place: city(&name, lexicon, gazetteer), date }
 }
 
 /// `name` when it may be a city: no country or body of the gazetteer, no
@@ -676,7 +697,7 @@ mod tests {
     fn a_body_opening_with_an_agency_dateline_or_a_meeting_in_a_city_on_a_day_gives_the_place() {
         let place = |body: &str| {
             let (lexicon, gazetteer) = knowledge();
-            place_in_body(body, &lexicon, &gazetteer)
+            body_opening(body, &lexicon, &gazetteer).place
         };
         assert_eq!(place("\n\nMOSCOW, October 23. /TASS/. Developing countries agree.").as_deref(), Some("Moscow"));
         assert_eq!(place("\nNEW YORK, Nov. 8 (Reuters) - The Council met.").as_deref(), Some("New York"));
@@ -693,6 +714,25 @@ mod tests {
         assert_eq!(place("\nWe noted the speech at the Banquet in London on 12 November."), None);
         let page = "Talks in Geneva\n\nMOSCOW, March 3. /TASS/. The talks ended.";
         check(page, &[("news-item", "Talks in Geneva", None, Some("Moscow"))]);
+    }
+
+    #[test]
+    fn a_dateline_with_the_year_opening_the_body_gives_the_place_and_the_date() {
+        let title = "Ruritania Calls for a Stronger Council Role";
+        for (opening, city) in [
+            ("NEW YORK 26 June 2024 – As threats rise, the envoy spoke.", "New York"),
+            ("GENEVA (26 June 2024) – The envoy spoke.", "Geneva"),
+            ("Nairobi, 26 June 2024 — The envoy spoke.", "Nairobi"),
+            ("WASHINGTON, Jun. 26, 2024 - The envoy spoke.", "Washington"),
+        ] {
+            check(&format!("{title}\n\n{opening}"), &[("news-item", title, Some("2024-06-26"), Some(city))]);
+        }
+        // A title's date stays the document's; a country is no city.
+        let dated_title = "Ruritania calls for a stronger role of the Council, 1 May 2024";
+        check(
+            &format!("{dated_title}\n\nFRANCE 26 June 2024 – The envoy spoke."),
+            &[("news-item", dated_title, Some("2024-05-01"), None)],
+        );
     }
 
     #[test]
