@@ -432,7 +432,33 @@ fn finish(
     drop((texts, ends));
     extraction.entities = entities;
     extraction.relations = relations.into_relations();
+    affiliate_by_relations(&mut extraction);
     extraction
+}
+
+/// A person whose posts name no country or body speaks for whom the text
+/// says they represent (a speaker for the page's country): the `represents`
+/// relation with the most evidence, so that the entity and its relations
+/// agree.
+fn affiliate_by_relations(extraction: &mut Extraction) {
+    let mut best: HashMap<EntityId, (usize, EntityId)> = HashMap::new();
+    for r in extraction.relations.iter().filter(|r| r.predicate == Predicate::Represents) {
+        let support = r.evidence.len();
+        // Relations are in a fixed order: the first of equals wins.
+        best.entry(r.subject)
+            .and_modify(|b| {
+                if support > b.0 {
+                    *b = (support, r.object)
+                }
+            })
+            .or_insert((support, r.object));
+    }
+    for (person, (_, object)) in best {
+        let entity = &mut extraction.entities[person.0];
+        if entity.affiliation.is_none() {
+            entity.affiliation = Some(object);
+        }
+    }
 }
 
 /// Appends finished sources to the extraction, in their order: records,
@@ -677,6 +703,25 @@ mod tests {
         let sentences: Vec<_> = extraction.relations.iter().flat_map(|r| &r.evidence).collect();
         assert!(sentences.len() >= 2 && sentences.iter().any(|e| e.doc == b.id), "{sentences:?}");
         assert!(sentences.iter().all(|e| std::sync::Arc::ptr_eq(&e.text, &sentences[0].text)), "{sentences:?}");
+    }
+
+    #[test]
+    fn a_speaker_whose_post_names_no_country_is_affiliated_as_the_relations_say() {
+        use crate::model::{EntityId, Predicate};
+        let page = "Statement by Vice Minister Ivan Petrov at the Workshop, 12 March 2021\n\n\
+                    Chile values the UN. Chile supports its work. We thank Kenya.\n";
+        let sources = [crate::model::Source { name: "a.txt".into(), text: page.into() }];
+        let extraction = crate::pipeline::run_sources(&sources, &Knowledge::builtin().unwrap());
+        let label = |id: EntityId| extraction.entity(id).label.as_str();
+        let petrov = extraction.entities.iter().position(|e| e.label == "Ivan Petrov").map(EntityId).unwrap();
+        let represents: Vec<&str> = extraction
+            .relations
+            .iter()
+            .filter(|r| r.subject == petrov && r.predicate == Predicate::Represents)
+            .map(|r| label(r.object))
+            .collect();
+        assert_eq!(represents, ["Chile"]);
+        assert_eq!(extraction.entity(petrov).affiliation.map(label), Some("Chile"));
     }
 
     #[test]
