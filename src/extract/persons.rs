@@ -451,7 +451,10 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
         // A courtesy title ends the post: "…, President of the Russian
         // Federation H.E. Vladimir Putin" is the next person's post.
         let courtesy = is_courtesy_title(k, t.text) && !ends_two_word_post(k, tokens, end);
-        let stop = !t.word || (courtesy && end > start) || k.lexicon.role_stop_words.iter().any(|w| w == t.text);
+        let stop = !t.word
+            || (courtesy && end > start)
+            || k.lexicon.role_stop_words.iter().any(|w| w == t.text)
+            || (end > start && ends_apposed_post(doc, end));
         let in_name = t.text == "in"
             && tokens.get(end + 1).is_some_and(|n| n.text == "the")
             && tokens.get(end + 2).is_some_and(|n| n.is_capitalised());
@@ -467,6 +470,16 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
             || (t.is_capitalised() && !k.role_words.contains(t.base()))
     });
     (end > start && !leads_on).then_some(start..end)
+}
+
+/// Where a post in apposition gives way to the sentence: at a verb's form
+/// ("…, Minister of Foreign Affairs of Korea for organising today's
+/// debate"). A post may run on through "and the" ("… and the Presidency of
+/// the Republic of Korea"): that may be the post's body or the next thing
+/// thanked, and its country is the person's either way.
+fn ends_apposed_post(doc: &DocText, at: usize) -> bool {
+    let t = &doc.tokens[at];
+    t.is_lower() && (t.text.ends_with("ing") || t.text.ends_with("ed"))
 }
 
 /// A post in lower case, as news agencies print it: post words, then "of"
@@ -1017,6 +1030,15 @@ mod tests {
         let text = "Talks on cyber norms\n\nIn this regard, spokeswoman Mei Tanaka responded. Then said Ivan Petrov.\n";
         assert_eq!(person(text, "Mei Tanaka").0, ["spokeswoman"]);
         assert_eq!(person(text, "Ivan Petrov").0, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_post_in_apposition_ends_at_a_verb() {
+        let text = "Talks on cyber norms\n\nI thank Mr. Ivan Petrov, Minister of Foreign Affairs of Chile for \
+                    organising today's debate, and Ms. Mei Tanaka, Ambassador of Peru, appointed in May.\n";
+        let chile = (vec!["Minister of Foreign Affairs of Chile".to_string()], Some("Chile".to_string()));
+        assert_eq!(person(text, "Ivan Petrov"), chile);
+        assert_eq!(person(text, "Mei Tanaka").0, ["Ambassador of Peru"]);
     }
 
     #[test]
