@@ -803,6 +803,14 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             if left == i && !multiword {
                 continue;
             }
+            // "Budapest Convention", "Council of Europe Convention": a
+            // convention named for a place or a body is a treaty in force, a
+            // document (a proposed one is a draft, or its proposer's:
+            // "the Russian Convention").
+            let demonym = (left..i).any(|m| k.gazetteer.demonym(tokens[m].base()).is_some());
+            if !multiword && k.document_head_words.matches(t) && !demonym {
+                continue;
+            }
             let mut end = if multiword { i + 3 } else { i + 1 };
             if tokens.get(end).is_some_and(|n| matches!(n.text, "for" | "on")) {
                 let phrase_end = capitalised_phrase(doc, end + 1, line_end);
@@ -826,7 +834,13 @@ fn noun_phrase_end(doc: &DocText, k: &Knowledge, head: usize, line_end: usize) -
         end = capitalised_phrase(doc, end + 1, line_end).max(end);
     }
     if tokens.get(end).is_some_and(|t| matches!(t.text, "of" | "on" | "for" | "under")) {
-        let c = complement(doc, k, end + 1, line_end, 8);
+        // A capitalised complement is a name and ends with its capitals
+        // ("on Countering Cybercrime rivals …"); a lower-case one runs on.
+        let c = if tokens.get(end + 1).is_some_and(|t| t.is_capitalised()) {
+            capitalised_phrase(doc, end + 1, line_end)
+        } else {
+            complement(doc, k, end + 1, line_end, 8)
+        };
         if c > end + 1 {
             end = c;
         }
@@ -991,6 +1005,26 @@ mod tests {
         assert_eq!(
             documents,
             [("General Assembly resolution 76/19", &both[..]), ("Security Council resolution 2341", &council[..])]
+        );
+    }
+
+    #[test]
+    fn a_convention_named_for_a_place_or_a_body_is_a_document_and_a_draft_one_a_proposal() {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        let text = "Comment on cybercrime\n\nThe draft UN Convention on Countering Cybercrime rivals the Budapest \
+                    Convention, the Council of Europe Convention on Cybercrime. We back the Russian Convention.\n";
+        let source = Source { name: "c.txt".to_string(), text: text.to_string() };
+        let x = crate::pipeline::run_sources(&[source], &k);
+        let of_type = |etype: EntityType| -> Vec<&str> {
+            x.entities.iter().filter(|e| e.etype == etype).map(|e| e.label.as_str()).collect()
+        };
+        assert_eq!(
+            of_type(EntityType::Document),
+            ["Budapest Convention", "Council of Europe Convention on Cybercrime"]
+        );
+        assert_eq!(
+            of_type(EntityType::Proposal),
+            ["Russian Convention", "draft UN Convention on Countering Cybercrime"]
         );
     }
 
