@@ -473,8 +473,14 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
         return None;
     }
     let start = at + 2;
-    // The first comma outside quotes ends the phrase.
-    let end = outside_quotes(doc, start, title.end, |t| tokens[t].text == ",");
+    // The first comma outside quotes ends the phrase, and so does a bracket
+    // that it does not close ("… 2021-2025 (Future Mechanism, Concluding …").
+    let mut end = outside_quotes(doc, start, title.end, |t| tokens[t].text == ",");
+    if let Some(open) = (start..end).rev().find(|&t| tokens[t].text == "(") {
+        if !(open..end).any(|t| tokens[t].text == ")") {
+            end = open;
+        }
+    }
     if start >= end {
         return None;
     }
@@ -1043,6 +1049,17 @@ mod tests {
         assert_eq!(
             event_of("Statement by the Delegate of Chile at the closing of the talks"),
             Some("closing of the talks".into())
+        );
+        // A bracket the phrase does not close ends it; one it closes does not.
+        assert_eq!(
+            event_of(
+                "Remarks by the Delegate of Chile at the Sittings of the Panel 2021-2025 (Future Mechanism, Closing)"
+            ),
+            Some("Sittings of the Panel 2021-2025".into())
+        );
+        assert_eq!(
+            event_of("Remarks by the Delegate of Chile at the Sittings of the Panel (SP) in Lima"),
+            Some("Sittings of the Panel (SP)".into())
         );
     }
 
