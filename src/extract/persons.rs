@@ -188,7 +188,7 @@ fn person_at(
     let initials = initials_before_surname(doc, k, run.start, line_tokens.end);
     let initialled = is_initialled(k, &tokens[run.start]) || initials.is_some();
     let lead = introduction(doc, k, line_tokens, run.clone(), initialled);
-    let in_apposition = apposition(doc, k, run.end);
+    let in_apposition = apposition(doc, k, run.end, line_tokens.end);
     // A name words' run in apposition to a post ("Burhan Gafoor, Permanent
     // Representative of Singapore, …"), not the tail of a longer name.
     let appositive = lead.is_none()
@@ -423,9 +423,10 @@ fn byline_post(doc: &DocText, k: &Knowledge, line: usize, name_end: usize) -> Op
     (next.len() <= 12 && leads && post.start <= head).then_some(next.start..post_end)
 }
 
-/// A post in apposition after a name: ", Director of the Department …".
-fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>> {
-    let tokens = &doc.tokens;
+/// A post in apposition after a name: ", Director of the Department …",
+/// within the name's line (which ends at token `line_end`).
+fn apposition(doc: &DocText, k: &Knowledge, after: usize, line_end: usize) -> Option<Range<usize>> {
+    let tokens = &doc.tokens[..line_end];
     if tokens.get(after).is_none_or(|t| t.text != ",") {
         return None;
     }
@@ -451,7 +452,9 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize) -> Option<Range<usize>
         // A courtesy title ends the post: "…, President of the Russian
         // Federation H.E. Vladimir Putin" is the next person's post.
         let courtesy = is_courtesy_title(k, t.text) && !ends_two_word_post(k, tokens, end);
-        let stop = !t.word
+        // "Foreign Secretary & High Representative …": "&" joins posts.
+        let ampersand = t.text == "&" && tokens.get(end + 1).is_some_and(|n| n.is_capitalised());
+        let stop = (!t.word && !ampersand)
             || (courtesy && end > start)
             || k.lexicon.role_stop_words.iter().any(|w| w == t.text)
             || (end > start && ends_apposed_post(doc, end));
@@ -504,7 +507,9 @@ fn split_roles(source: &str, doc: &DocText, k: &Knowledge, role: Range<usize>) -
     let mut parts = Vec::new();
     let mut start = role.start;
     for t in role.clone() {
-        if tokens[t].text == "and" && tokens.get(t + 1).is_some_and(|n| is_role_word(k, n) && n.is_capitalised()) {
+        if matches!(tokens[t].text, "and" | "&")
+            && tokens.get(t + 1).is_some_and(|n| is_role_word(k, n) && n.is_capitalised())
+        {
             parts.push(start..t);
             start = t + 1;
         }
@@ -1033,12 +1038,16 @@ mod tests {
     }
 
     #[test]
-    fn a_post_in_apposition_ends_at_a_verb() {
+    fn a_post_in_apposition_ends_at_a_verb_and_runs_on_through_an_ampersand() {
         let text = "Talks on cyber norms\n\nI thank Mr. Ivan Petrov, Minister of Foreign Affairs of Chile for \
                     organising today's debate, and Ms. Mei Tanaka, Ambassador of Peru, appointed in May.\n";
         let chile = (vec!["Minister of Foreign Affairs of Chile".to_string()], Some("Chile".to_string()));
         assert_eq!(person(text, "Ivan Petrov"), chile);
         assert_eq!(person(text, "Mei Tanaka").0, ["Ambassador of Peru"]);
+        let text = "Statement by Mr. Ivan Petrov, Foreign Secretary & High Representative for Cyber Affairs of \
+                    Chile\n\nThank you.\n";
+        let roles = ["Foreign Secretary", "High Representative for Cyber Affairs of Chile"].map(String::from);
+        assert_eq!(person(text, "Ivan Petrov"), (roles.to_vec(), Some("Chile".to_string())));
     }
 
     #[test]
