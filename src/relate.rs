@@ -186,12 +186,15 @@ fn structural(ctx: &mut Context, findings: &Findings, home: Option<usize>) {
             EntityType::Person => {
                 let speaker = findings.speakers.contains(&m);
                 // A speaker's country: their post's, else the post's given at
-                // another mention of their name (a byline), else the page's.
+                // another mention of their name (a byline), else the page's
+                // (not an author's under a title naming no one).
                 let named_elsewhere = || {
                     let same = |other: &Found| other.etype == EntityType::Person && other.name == found.name;
                     ctx.mentions.iter().filter(|other| same(other)).find_map(|other| other.affiliation)
                 };
-                let affiliation = found.affiliation.or_else(|| if speaker { named_elsewhere().or(home) } else { None });
+                let page_country = home.filter(|_| !findings.bylined);
+                let affiliation =
+                    found.affiliation.or_else(|| if speaker { named_elsewhere().or(page_country) } else { None });
                 if let Some(a) = affiliation {
                     ctx.push(Endpoint::Mention(m), Predicate::Represents, Endpoint::Entry(a), sentence.clone());
                 }

@@ -213,6 +213,9 @@ pub struct Findings {
     pub speakers: Vec<usize>,
     /// Mention index of the event it was delivered at.
     pub event: Option<usize>,
+    /// The speakers are an author's byline under a title that names no one:
+    /// they speak for whom their posts say, not for the page's country.
+    pub bylined: bool,
 }
 
 /// Finds every mention in a document.
@@ -222,9 +225,13 @@ pub fn extract(source: &str, doc: &mut DocText, knowledge: &Knowledge) -> Findin
     works::find(source, doc, knowledge, &mut mentions);
     let event_range = works::title_event(source, doc, knowledge, &mut mentions);
     let mentions = into_text_order(mentions, doc);
-    let speakers = persons::speakers(doc, &mentions, knowledge);
+    let mut speakers = persons::speakers(doc, &mentions, knowledge);
+    let bylined = speakers.is_empty();
+    if bylined {
+        speakers = persons::byline_names(doc, &mentions, knowledge);
+    }
     let event = event_range.and_then(|r| mentions.iter().position(|m| m.range == r && m.etype == EntityType::Event));
-    Findings { mentions, speakers, event }
+    Findings { mentions, bylined: bylined && !speakers.is_empty(), speakers, event }
 }
 
 /// Sorts mentions by offset, remapping every index that points into them.

@@ -688,6 +688,34 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     speakers
 }
 
+/// How many of the body's first lines may hold its author's byline.
+const BYLINE_LINES: usize = 3;
+
+/// The person named alone on one of the first lines under the title, as an
+/// article prints its author ("Andrei Fedorenko", "By Mei Tanaka", "H.E.
+/// Mr. Ivan Petrov,"): courtesy titles may lead the name and a comma end it.
+pub fn byline_names(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> {
+    let tokens = &doc.tokens;
+    let first_lines = doc.lines.iter().filter(|l| l.start >= doc.title.end && !l.is_empty()).take(BYLINE_LINES);
+    for line in first_lines {
+        let alone = |m: &Found| {
+            let end = doc.token_at(m.range.end);
+            let leads = (line.start..m.token).all(|t| {
+                let by = t == line.start && tokens[t].text.eq_ignore_ascii_case("by");
+                by || is_courtesy_title(k, tokens[t].text) || tokens[t].text == "."
+            });
+            m.etype == EntityType::Person
+                && line.contains(&m.token)
+                && leads
+                && (end == line.end || (end + 1 == line.end && tokens[end].text == ","))
+        };
+        if let Some(m) = mentions.iter().position(alone) {
+            return vec![m];
+        }
+    }
+    Vec::new()
+}
+
 /// The persons who open a line of the body with their name and a colon, as
 /// an interview prints its answers ("Sergey Lavrov: The visit is …").
 fn answering(doc: &DocText, mentions: &[Found]) -> Vec<usize> {
@@ -932,6 +960,35 @@ mod tests {
         let interview = "Interview to the Daily News on current issues\n\nQuestion: Is the visit historic?\n\
                          Ivan Petrov: It is, as Maria Lopez said: historic.\nQuestion: And next?\nIvan Petrov: Talks.\n";
         assert_eq!(speakers(interview), ["Ivan Petrov"]);
+    }
+
+    #[test]
+    fn a_name_alone_under_a_title_naming_no_one_is_its_author_who_speaks_for_no_country() {
+        let speakers_and_represented = |text: &str| {
+            let x = extract(text);
+            let label = |id: crate::model::EntityId| x.entities[id.0].label.clone();
+            let speakers: Vec<String> = x.documents[0].speakers.iter().map(|&s| label(s)).collect();
+            let represented: Vec<String> = x
+                .relations
+                .iter()
+                .filter(|r| r.predicate == crate::model::Predicate::Represents)
+                .map(|r| label(r.object))
+                .collect();
+            (speakers, represented)
+        };
+        let body = "Chile backs the talks. Chile and Peru met. Chile will host them.\n";
+        let (speakers, represented) =
+            speakers_and_represented(&format!("The fight over cyber norms\n\nIvan Petrov\n\n{body}"));
+        assert_eq!((speakers, represented), (vec!["Ivan Petrov".to_string()], vec![]));
+        let (speakers, _) =
+            speakers_and_represented(&format!("The fight over cyber norms\n\nBy Dr. Ivan Petrov,\n{body}"));
+        assert_eq!(speakers, ["Ivan Petrov"]);
+        // A name inside a sentence, or below the first lines, is no byline.
+        let (speakers, _) =
+            speakers_and_represented(&format!("The fight over cyber norms\n\nIvan Petrov spoke.\n{body}"));
+        assert!(speakers.is_empty());
+        let late = format!("The fight over cyber norms\n\nOne.\nTwo.\nThree.\nIvan Petrov\n{body}");
+        assert!(speakers_and_represented(&late).0.is_empty());
     }
 
     #[test]
