@@ -270,7 +270,7 @@ fn gazetteer_mentions(source: &str, doc: &mut DocText, gazetteer: &Gazetteer) ->
         let end = doc.tokens[line.end - 1].end;
         for hit in gazetteer.find(&source[start..end]) {
             let range = start + hit.range.start..start + hit.range.end;
-            if is_a_national_namesake(&source[..range.start], &hit, gazetteer) {
+            if is_a_national_namesake(&source[..range.start], &source[range.clone()], &hit, gazetteer) {
                 continue;
             }
             push_hit(&mut found, doc, gazetteer, hit, range, source);
@@ -282,12 +282,14 @@ fn gazetteer_mentions(source: &str, doc: &mut DocText, gazetteer: &Gazetteer) ->
 
 /// A UN body's bare name owned by a country or someone else ("Russia's
 /// Security Council", "the country's Security Council") names that owner's
-/// own council, not the UN's.
-fn is_a_national_namesake(before: &str, hit: &Hit, gazetteer: &Gazetteer) -> bool {
+/// own council, not the UN's. A name that says it is the UN's ("this year's
+/// UN General Assembly") is the UN's whoever owns it.
+fn is_a_national_namesake(before: &str, name: &str, hit: &Hit, gazetteer: &Gazetteer) -> bool {
     let Some(owner) = before.strip_suffix("'s ").or_else(|| before.strip_suffix("’s ")) else { return false };
     let owner = owner.rsplit(char::is_whitespace).next().unwrap_or(owner);
     let un_body = |&e: &usize| gazetteer.entries[e].kind.as_deref() == Some("un-body");
-    !matches!(owner, "UN" | "U.N." | "Nations") && hit.entries.iter().all(un_body)
+    let says_un = ["UN ", "U.N. ", "United Nations "].iter().any(|un| name.starts_with(un));
+    !says_un && !matches!(owner, "UN" | "U.N." | "Nations") && hit.entries.iter().all(un_body)
 }
 
 fn push_hit(
@@ -351,7 +353,7 @@ mod tests {
     fn a_countrys_own_security_council_is_not_the_uns() {
         let k = Knowledge::builtin().unwrap();
         let text = "Talks on cyber threats\n\nThe country's Security Council met. The UN's Security Council met. \
-                    The Security Council met. Russia’s Security Council met.";
+                    The Security Council met. Russia’s Security Council met. This year’s UN Security Council met.";
         let source = Source { name: "page.txt".into(), text: text.into() };
         let document = &crate::segment::segment(&source, &k.lexicon, &k.gazetteer)[0];
         let mut doc = DocText::new(text, document, &k.lexicon);
@@ -363,7 +365,7 @@ mod tests {
                 .filter(|f| matches!(&f.naming, Naming::Gazetteer { entries, .. } if entries[..] == [index]))
                 .count()
         };
-        assert_eq!(named("un-security-council"), 2);
+        assert_eq!(named("un-security-council"), 3);
         assert_eq!(named("russia-security-council"), 1);
     }
 
