@@ -415,16 +415,23 @@ const DATELINE_LINES: usize = 3;
 const DATELINE_BYTES: usize = 80;
 const PLACE_IN_BODY_BYTES: usize = 800;
 
-/// A news agency's or a ministry's dateline opening a paragraph: "MOSCOW,
-/// October 23. /TASS/.", "BEIJING, Nov. 8 (Xinhua) --", "Moscow (VNA) –",
-/// and with the year, "NEW YORK 26 June 2024 –", "GENEVA (3 June 2024) –"
-/// (the first alternative: a dash after a full date, which also dates the
-/// text).
+/// A news agency's or a ministry's dateline opening a paragraph, in the
+/// forms of the alternatives below, in order: with the year after the city
+/// ("NEW YORK 26 June 2024 –", "GENEVA (3 June 2024) –") or before it ("19
+/// February 2021, New York –"), both of which also date the text; an
+/// agency's in capitals ("MOSCOW, October 23. /TASS/.", "DURBAN /South
+/// Africa/, June 28.", "CAPE TOWN - The …"); and one naming the agency
+/// ("Moscow (VNA) –", "Beijing, Jun 16 (Prensa Latina) The …").
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[ \t]*(?:(?P<dated>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2}),? \(?(?P<date>[0-9]{1,2} [A-Z][a-z]{2,8}\.? [0-9]{4}|[A-Z][a-z]{2,8}\.? [0-9]{1,2}, [0-9]{4})\)? ?[-–—]|(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})[,.] (?:[A-Z][a-z]{2,8}\.? [0-9]|[0-9])|(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),? \([A-Z][A-Za-z]{1,10}\) ?[-–—])",
-    )
-    .expect("dateline regex")
+    let day_month_year = r"[0-9]{1,2} [A-Z][a-z]{2,8}\.? [0-9]{4}|[A-Z][a-z]{2,8}\.? [0-9]{1,2}, [0-9]{4}";
+    let city = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}";
+    let alternatives = [
+        format!(r"(?P<dated>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){{0,2}}),? \(?(?P<date>{day_month_year})\)? ?[-–—]"),
+        format!(r"(?P<date_first>{day_month_year}), (?P<after_date>{city}) [-–—]"),
+        r"(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?: /[A-Z][A-Za-z ]+/)?(?:[,.] (?:[A-Z][a-z]{2,8}\.? [0-9]|[0-9])| [-–—] )".to_string(),
+        format!(r"(?P<city>{city}),? (?:[A-Z][a-z]{{2,8}}\.? [0-9]{{1,2}} \([A-Z][A-Za-z ]{{1,20}}\)|\([A-Z][A-Za-z]{{1,10}}\) ?[-–—])"),
+    ];
+    Regex::new(&format!("^[ \t]*(?:{})", alternatives.join("|"))).expect("dateline regex")
 });
 
 /// A meeting's city and day in the opening paragraph: "… gathered in
@@ -462,9 +469,9 @@ fn body_opening(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> BodyOpe
         .find_map(|line| AGENCY_DATELINE.captures(line))
         .or_else(|| IN_CITY_ON_DAY.captures(&body[..prefix(body, PLACE_IN_BODY_BYTES)]));
     let Some(caps) = caps else { return BodyOpening::default() };
-    let date = caps.name("date").and_then(|date| dates::find_dates(date.as_str()).pop()).map(|(_, date)| date);
-    let name =
-        caps.name("dated").or_else(|| caps.name("caps")).or_else(|| caps.name("city")).map_or("", |m| m.as_str());
+    let group = |names: &[&str]| names.iter().find_map(|name| caps.name(name)).map_or("", |m| m.as_str());
+    let date = dates::find_dates(group(&["date", "date_first"])).pop().map(|(_, date)| date);
+    let name = group(&["dated", "after_date", "caps", "city"]);
     let all_caps = !name.contains(char::is_lowercase);
     // An acronym ("OSCE, 3 members …") is known as written, not title-cased.
     if all_caps && gazetteer.find(name).iter().any(|hit| hit.range.len() == name.len()) {
@@ -702,6 +709,9 @@ mod tests {
         assert_eq!(place("\n\nMOSCOW, October 23. /TASS/. Developing countries agree.").as_deref(), Some("Moscow"));
         assert_eq!(place("\nNEW YORK, Nov. 8 (Reuters) - The Council met.").as_deref(), Some("New York"));
         assert_eq!(place("\nHanoi (VNA) – The minister met his counterpart.").as_deref(), Some("Hanoi"));
+        assert_eq!(place("\nDURBAN /South Africa/, June 28. /TASS/. Talks.").as_deref(), Some("Durban"));
+        assert_eq!(place("\nCAPE TOWN - The envoys met.").as_deref(), Some("Cape Town"));
+        assert_eq!(place("\nBeijing, Jun 16 (Prensa Latina) The envoys met.").as_deref(), Some("Beijing"));
         assert_eq!(
             place("\nThe leaders gathered in Istanbul on 27 October 2018 for a summit.").as_deref(),
             Some("Istanbul")
@@ -724,6 +734,7 @@ mod tests {
             ("GENEVA (26 June 2024) – The envoy spoke.", "Geneva"),
             ("Nairobi, 26 June 2024 — The envoy spoke.", "Nairobi"),
             ("WASHINGTON, Jun. 26, 2024 - The envoy spoke.", "Washington"),
+            ("26 June 2024, New York – European Union Statement at the Council", "New York"),
         ] {
             check(&format!("{title}\n\n{opening}"), &[("news-item", title, Some("2024-06-26"), Some(city))]);
         }
