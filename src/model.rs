@@ -194,6 +194,10 @@ pub struct Document {
     pub title: String,
     /// Byte range of the title line in the source text.
     pub title_range: Range<usize>,
+    /// Byte range of a lead line right under the title that opens with the
+    /// date and city ("13 December 2021, New York – Statement by … delivered
+    /// by …"): it says what the title does not.
+    pub subtitle_range: Option<Range<usize>>,
     /// Byte range of the whole document (title and body) in the source text.
     pub range: Range<usize>,
     pub date: Option<PartialDate>,

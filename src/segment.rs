@@ -130,10 +130,11 @@ pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
         let starts_genre = at == 0 && capitalized && after.starts_with(' ') && followed_by(after.trim_start());
         // "India Statement by …", "EU Statement on …": whose statement, in a
         // name of one to three capitalised words, then the genre capitalised.
+        // "EU Statement – UN Open-Ended Working Group on ICT": or a dash.
         let named_genre = at > 0
             && trimmed[at..].starts_with(|c: char| c.is_uppercase())
             && after.starts_with(' ')
-            && followed_by(after.trim_start())
+            && (followed_by(after.trim_start()) || after.trim_start().starts_with(['–', '—', '-']))
             && is_short_name(&trimmed[..at]);
         let possessive = ["’s ", "'s "].iter().any(|s| before.ends_with(s)) && after.starts_with(' ');
         let dash_by = [" - ", " – ", ": "].iter().any(|s| before.ends_with(s)) && after.starts_with(" by ");
@@ -190,6 +191,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         starts.sort_unstable();
         starts.dedup();
     }
+    let subtitles = lead_lines(text, &lines, &mut starts);
     let starts = if starts.is_empty() {
         // No heading and no listing: the headline heads the page.
         match headline(text, &lines, lexicon) {
@@ -242,10 +244,42 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
             title,
             range: title_range.start..body_end.max(title_range.end),
             title_range,
+            subtitle_range: subtitles
+                .iter()
+                .find(|(of, _)| *of == start)
+                .map(|&(_, at)| trim_range(text, lines[at].range.clone())),
             date: last_date.map(|(_, date)| date).or(listed_date).or(opening.date),
         });
     }
     documents
+}
+
+/// A heading right under another, with only datelines and labels between,
+/// that opens with a date and a city ("EU Statement – …" / "13.12.2021" /
+/// "13 December 2021, New York – Statement by the EU delivered by …") is
+/// the first one's lead line, not a document of its own: it is taken out
+/// of `starts` and returned as (title's line, lead line's line).
+fn lead_lines(text: &str, lines: &[Line], starts: &mut Vec<usize>) -> Vec<(usize, usize)> {
+    let is_label = |l: &Line| match l.class {
+        LineClass::Content => {
+            let line = text[l.range.clone()].trim();
+            line.split_whitespace().count() <= LABEL_WORDS && !is_sentence(line)
+        }
+        LineClass::Heading | LineClass::Listing { .. } => false,
+        _ => true,
+    };
+    let mut leads = Vec::new();
+    for &title in starts.iter().filter(|&&s| lines[s].class == LineClass::Heading) {
+        let Some(next) = (title + 1..lines.len()).find(|&i| !is_label(&lines[i])) else { continue };
+        let dated = AGENCY_DATELINE
+            .captures(&text[lines[next].range.clone()])
+            .is_some_and(|caps| caps.name("date_first").is_some() || caps.name("date").is_some());
+        if lines[next].class == LineClass::Heading && dated && !leads.iter().any(|&(_, lead)| lead == title) {
+            leads.push((title, next));
+        }
+    }
+    starts.retain(|start| !leads.iter().any(|&(_, lead)| lead == *start));
+    leads
 }
 
 /// How many dated titles make a page a news listing.
@@ -521,6 +555,7 @@ mod tests {
             "Norms of responsible behaviour: op-ed by the Minister",
             "India Statement by Dr. S. Janakiraman, Joint Secretary",
             "European Union Statement on the Programme of Action",
+            "EU Statement – UN Open-Ended Working Group on ICT: Organisation of Work",
         ];
         let not_headings = [
             "statement by the Permanent Representative at the OEWG",
@@ -530,6 +565,7 @@ mod tests {
             "Statement by him",
             "The Statement by the Minister was welcomed by all",
             "We heard many Statements by the delegations today",
+            "The long Statement – as many noted – was welcomed",
         ];
         for line in headings {
             assert!(is_heading(line, &lexicon), "{line}");
@@ -744,6 +780,24 @@ mod tests {
             &format!("{dated_title}\n\nFRANCE 26 June 2024 – The envoy spoke."),
             &[("news-item", dated_title, Some("2024-05-01"), None)],
         );
+    }
+
+    #[test]
+    fn a_dated_heading_under_a_title_with_nothing_between_is_its_lead_line() {
+        let title = "EU Statement – Open-Ended Working Group on ICT: General exchange of views";
+        let lead = "13 December 2021, New York – Statement by the EU delivered by Mei Tanaka at the OEWG";
+        let page =
+            format!("Statements on behalf of the EU\n\n{title}\n\n13.12.2021\nNew York\n\n{lead}\n\nMr. Chairman,\n");
+        check(&page, &[("statement", title, Some("2021-12-13"), Some("New York"))]);
+        let (lexicon, gazetteer) = knowledge();
+        let docs = segment(&Source { name: "page.txt".into(), text: page.clone() }, &lexicon, &gazetteer);
+        assert_eq!(docs[0].subtitle_range.clone().map(|r| &page[r]), Some(lead));
+        // Text between, or an undated second heading, makes two documents.
+        let text_between = format!("{title}\n\nThe EU spoke first.\n\n{lead}\n\nMr. Chairman,\n");
+        assert_eq!(segment(&Source { name: "p.txt".into(), text: text_between }, &lexicon, &gazetteer).len(), 2);
+        let undated = "Statement by the EU delivered by Mei Tanaka at the OEWG";
+        let two_headings = format!("{title}\n\n13.12.2021\n\n{undated}\n\nMr. Chairman,\n");
+        assert_eq!(segment(&Source { name: "p.txt".into(), text: two_headings }, &lexicon, &gazetteer).len(), 2);
     }
 
     #[test]

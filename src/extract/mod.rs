@@ -138,6 +138,8 @@ pub struct DocText<'a> {
     pub sentences: Vec<Range<usize>>,
     /// Tokens of the title.
     pub title: Range<usize>,
+    /// Tokens of the lead line under the title (empty when there is none).
+    pub subtitle: Range<usize>,
     /// Lines as token ranges, in order.
     pub lines: Vec<Range<usize>>,
     /// For each token, the index of the found gazetteer mention covering it.
@@ -150,7 +152,7 @@ impl<'a> DocText<'a> {
         // About a token per five bytes of text: most documents' tokens fit.
         let mut tokens = Vec::with_capacity(document.range.len() / 5);
         let mut sentences = Vec::new();
-        let mut title = 0..0;
+        let (mut title, mut subtitle) = (0..0, 0..0);
         let mut lines = Vec::new();
         for line in crate::segment::lines(&text[document.range.clone()]) {
             let range = document.range.start + line.start..document.range.start + line.end;
@@ -168,6 +170,8 @@ impl<'a> DocText<'a> {
             text::tokenize_into(&mut tokens, line_text, range.start);
             if range == document.title_range {
                 title = first..tokens.len();
+            } else if document.subtitle_range.as_ref().is_some_and(|lead| range.contains(&lead.start)) {
+                subtitle = first..tokens.len();
             }
             lines.push(first..tokens.len());
             for sentence in text::sentences(&tokens[first..]) {
@@ -175,7 +179,7 @@ impl<'a> DocText<'a> {
             }
         }
         let count = tokens.len();
-        DocText { tokens, sentences, title, lines, gazetteer_at: vec![None; count] }
+        DocText { tokens, sentences, title, subtitle, lines, gazetteer_at: vec![None; count] }
     }
 
     /// Text of the source between the first and the last of `tokens`.
@@ -223,15 +227,32 @@ pub fn extract(source: &str, doc: &mut DocText, knowledge: &Knowledge) -> Findin
     let mut mentions = gazetteer_mentions(source, doc, &knowledge.gazetteer);
     persons::find(source, doc, knowledge, &mut mentions);
     works::find(source, doc, knowledge, &mut mentions);
-    let event_range = works::title_event(source, doc, knowledge, &mut mentions);
+    let event_range = works::title_event(source, doc, knowledge, &mut mentions).or_else(|| {
+        titled_by_lead_line(doc, |doc| works::title_event(source, doc, knowledge, &mut mentions)).flatten()
+    });
     let mentions = into_text_order(mentions, doc);
     let mut speakers = persons::speakers(doc, &mentions, knowledge);
+    if speakers.is_empty() {
+        speakers = titled_by_lead_line(doc, |doc| persons::speakers(doc, &mentions, knowledge)).unwrap_or_default();
+    }
     let bylined = speakers.is_empty();
     if bylined {
         speakers = persons::byline_names(doc, &mentions, knowledge);
     }
     let event = event_range.and_then(|r| mentions.iter().position(|m| m.range == r && m.etype == EntityType::Event));
     Findings { mentions, bylined: bylined && !speakers.is_empty(), speakers, event }
+}
+
+/// What `read` finds in the title's lead line, read as the title, if there
+/// is one: whom the lead line says delivered the text, and where.
+fn titled_by_lead_line<T>(doc: &mut DocText, read: impl FnOnce(&mut DocText) -> T) -> Option<T> {
+    if doc.subtitle.is_empty() {
+        return None;
+    }
+    let title = std::mem::replace(&mut doc.title, doc.subtitle.clone());
+    let found = read(doc);
+    doc.title = title;
+    Some(found)
 }
 
 /// Sorts mentions by offset, remapping every index that points into them.

@@ -992,6 +992,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_naming_no_one_has_for_speaker_whom_its_lead_line_names() {
+        let x = extract(
+            "EU Statement – Open-Ended Working Group on ICT: General exchange of views\n\n\
+             13 December 2021, New York – Statement by the European Union delivered by Mei Tanaka, Head of \
+             Cyber Policy, at the Open-Ended Working Group\n\nMr. Chairman,\n",
+        );
+        let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
+        assert_eq!(speakers, ["Mei Tanaka"]);
+    }
+
+    #[test]
     fn in_a_list_of_attendees_each_post_is_of_the_name_after_it() {
         let text = "Ministers met\n\nThe meeting was attended by Minister of External Affairs of the Republic of \
                     India Ravi Kumar, Minister of Foreign Affairs of the Republic of Kenya Grace Mwangi, member of \
