@@ -155,9 +155,11 @@ fn is_short_name(before: &str) -> bool {
 /// The genre a title states: its first kind word; a news item when none.
 pub fn kind_of(title: &str, lexicon: &Lexicon) -> DocKind {
     let lower = title.to_lowercase();
+    // "… talks on draft declaration of …": a draft is the news's subject.
+    let drafted = |at: usize| lower[..at].ends_with("draft ");
     lexicon
         .kind_words_in(&lower)
-        .filter(|&(kind, at)| is_word_at(&lower, at, lexicon.kinds[kind].0.len()))
+        .filter(|&(kind, at)| is_word_at(&lower, at, lexicon.kinds[kind].0.len()) && !drafted(at))
         // Words are numbered longest first, so at one place the longer wins.
         .min_by_key(|&(kind, at)| (at, kind))
         .map_or(DocKind::NewsItem, |(kind, _)| lexicon.kinds[kind].1)
@@ -819,5 +821,7 @@ mod tests {
         assert_eq!(kind("Embassy’s statement concerning the Prime Minister’s speech"), "statement");
         assert_eq!(kind("President replies to a BBC question"), "reply");
         assert_eq!(kind("Minister meets his counterpart"), "news-item");
+        assert_eq!(kind("Security chief to hold talks on draft declaration of the summit"), "news-item");
+        assert_eq!(kind("Comment on the draft statement of the summit"), "comment");
     }
 }
