@@ -235,12 +235,13 @@ pub fn extract(source: &str, doc: &mut DocText, knowledge: &Knowledge) -> Findin
     if speakers.is_empty() {
         speakers = titled_by_lead_line(doc, |doc| persons::speakers(doc, &mentions, knowledge)).unwrap_or_default();
     }
-    let bylined = speakers.is_empty();
-    if bylined {
+    let mut bylined = false;
+    if speakers.is_empty() {
         speakers = persons::byline_names(doc, &mentions, knowledge);
+        bylined = !speakers.is_empty();
     }
     let event = event_range.and_then(|r| mentions.iter().position(|m| m.range == r && m.etype == EntityType::Event));
-    Findings { mentions, bylined: bylined && !speakers.is_empty(), speakers, event }
+    Findings { mentions, speakers, event, bylined }
 }
 
 /// What `read` finds in the title's lead line, read as the title, if there
