@@ -284,17 +284,28 @@ fn into_text_order(mentions: Vec<Found>, doc: &mut DocText) -> Vec<Found> {
 /// Country and organization names of the gazetteer, and "the Russian side".
 fn gazetteer_mentions(source: &str, doc: &mut DocText, gazetteer: &Gazetteer) -> Vec<Found> {
     let mut found = Vec::new();
+    // Government bodies named so far: "the Security Council" after "the
+    // Russian Security Council" is that council again, not the UN's.
+    let mut national: Vec<usize> = Vec::new();
     for line in doc.lines.clone() {
         if line.is_empty() {
             continue;
         }
         let start = doc.tokens[line.start].start;
         let end = doc.tokens[line.end - 1].end;
-        for hit in gazetteer.find(&source[start..end]) {
+        for mut hit in gazetteer.find(&source[start..end]) {
             let range = start + hit.range.start..start + hit.range.end;
-            if is_a_national_namesake(&source[..range.start], &source[range.clone()], &hit, gazetteer) {
+            let name = &source[range.clone()];
+            if is_a_national_namesake(&source[..range.start], name, &hit, gazetteer) {
                 continue;
             }
+            if is_bare_un_name(name, &hit, gazetteer) {
+                if let Some(&own) = national.iter().find(|&&e| gazetteer.entries[e].label.starts_with(name)) {
+                    hit.entries = Arc::from([own]);
+                }
+            }
+            let government = |&e: &usize| gazetteer.entries[e].kind.as_deref() == Some("government");
+            national.extend(hit.entries.iter().copied().filter(government));
             push_hit(&mut found, doc, gazetteer, hit, range, source);
         }
         demonym_sides(source, doc, gazetteer, line, &mut found);
@@ -309,9 +320,14 @@ fn gazetteer_mentions(source: &str, doc: &mut DocText, gazetteer: &Gazetteer) ->
 fn is_a_national_namesake(before: &str, name: &str, hit: &Hit, gazetteer: &Gazetteer) -> bool {
     let Some(owner) = before.strip_suffix("'s ").or_else(|| before.strip_suffix("’s ")) else { return false };
     let owner = owner.rsplit(char::is_whitespace).next().unwrap_or(owner);
+    !matches!(owner, "UN" | "U.N." | "Nations") && is_bare_un_name(name, hit, gazetteer)
+}
+
+/// A UN body named without saying it is the UN's ("Security Council").
+fn is_bare_un_name(name: &str, hit: &Hit, gazetteer: &Gazetteer) -> bool {
     let un_body = |&e: &usize| gazetteer.entries[e].kind.as_deref() == Some("un-body");
     let says_un = ["UN ", "U.N. ", "United Nations "].iter().any(|un| name.starts_with(un));
-    !says_un && !matches!(owner, "UN" | "U.N." | "Nations") && hit.entries.iter().all(un_body)
+    !says_un && hit.entries.iter().all(un_body)
 }
 
 fn push_hit(
@@ -389,6 +405,25 @@ mod tests {
         };
         assert_eq!(named("un-security-council"), 3);
         assert_eq!(named("russia-security-council"), 1);
+
+        // After the country's council is named, its bare name is that council.
+        let text = "Talks on cyber threats\n\nThe Security Council met. The Russian Security Council met. \
+                    The Security Council said so. The UN Security Council met.";
+        let source = Source { name: "page.txt".into(), text: text.into() };
+        let document = &crate::segment::segment(&source, &k.lexicon, &k.gazetteer)[0];
+        let mut doc = DocText::new(text, document, &k.lexicon);
+        let found = gazetteer_mentions(text, &mut doc, &k.gazetteer);
+        let entries: Vec<&str> = found
+            .iter()
+            .filter_map(|f| match &f.naming {
+                Naming::Gazetteer { entries, .. } => Some(k.gazetteer.entries[entries[0]].id.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            entries,
+            ["un-security-council", "russia-security-council", "russia-security-council", "un-security-council"]
+        );
     }
 
     #[test]
