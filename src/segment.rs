@@ -499,7 +499,10 @@ fn body_opening(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> BodyOpe
         end
     };
     // Each line is tried from its start only: most fail on their first byte.
-    let first_lines = body.lines().filter(|l| !l.trim().is_empty()).take(DATELINE_LINES);
+    // Labels and stray dates above the text ("Published:", "16 June 2022")
+    // are not among its first lines.
+    let paragraph = |line: &&str| line.split_whitespace().nth(LABEL_WORDS).is_some();
+    let first_lines = body.lines().filter(paragraph).take(DATELINE_LINES);
     let caps = first_lines
         .map(|line| &line[..prefix(line, DATELINE_BYTES)])
         .find_map(|line| AGENCY_DATELINE.captures(line))
@@ -750,6 +753,9 @@ mod tests {
         assert_eq!(place("\nDURBAN /South Africa/, June 28. /TASS/. Talks.").as_deref(), Some("Durban"));
         assert_eq!(place("\nCAPE TOWN - The envoys met.").as_deref(), Some("Cape Town"));
         assert_eq!(place("\nBeijing, Jun 16 (Prensa Latina) The envoys met.").as_deref(), Some("Beijing"));
+        let labelled = "\nTalks on norms resume in the capital\nPublished:\n16 June 2022\nMain image:\n\
+                        Beijing, Jun 16 (Prensa Latina) The envoys met.";
+        assert_eq!(place(labelled).as_deref(), Some("Beijing"));
         assert_eq!(
             place("\nThe leaders gathered in Istanbul on 27 October 2018 for a summit.").as_deref(),
             Some("Istanbul")
