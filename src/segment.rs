@@ -194,7 +194,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         starts.dedup();
     }
     let subtitles = lead_lines(text, &lines, &mut starts);
-    let starts = if starts.is_empty() {
+    let mut starts = if starts.is_empty() {
         // No heading and no listing: the headline heads the page.
         match headline(text, &lines, lexicon) {
             Some(first) => vec![first],
@@ -203,6 +203,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
     } else {
         starts
     };
+    complete_cut_titles(text, &lines, &mut starts);
 
     let mut documents = Vec::new();
     for (n, &start) in starts.iter().enumerate() {
@@ -254,6 +255,21 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         });
     }
     documents
+}
+
+/// A title cut short with an ellipsis and printed in full on the next line
+/// ("From the speech of … maintenance of..." / "From the speech of …
+/// maintenance of international peace and security\"") is the full one.
+fn complete_cut_titles(text: &str, lines: &[Line], starts: &mut [usize]) {
+    for start in starts.iter_mut() {
+        let title = text[lines[*start].range.clone()].trim();
+        let Some(cut) = title.strip_suffix("...").or_else(|| title.strip_suffix('…')) else { continue };
+        let Some(next) = (*start + 1..lines.len()).find(|&i| lines[i].class != LineClass::Blank) else { continue };
+        let full = text[lines[next].range.clone()].trim();
+        if full.len() > cut.len() && full.starts_with(cut.trim_end()) {
+            *start = next;
+        }
+    }
 }
 
 /// A heading right under another, with only datelines and labels between,
@@ -788,6 +804,18 @@ mod tests {
             &format!("{dated_title}\n\nFRANCE 26 June 2024 – The envoy spoke."),
             &[("news-item", dated_title, Some("2024-05-01"), None)],
         );
+    }
+
+    #[test]
+    fn a_title_cut_short_and_printed_in_full_below_is_the_full_one() {
+        let full = "From the speech of the Delegate of Chile at the meeting on the topic \"Spyware and peace\"";
+        let page = format!(
+            "From the speech of the Delegate of Chile at the meeting on the topic \"Spy...\n{full}\nWe spoke.\n"
+        );
+        check(&page, &[("speech", full, None, None)]);
+        // A title that only ends in an ellipsis stays.
+        let page = "Statement by the Delegate of Chile on what comes next...\nWe spoke about it at length.\n";
+        check(page, &[("statement", "Statement by the Delegate of Chile on what comes next...", None, None)]);
     }
 
     #[test]
