@@ -289,10 +289,13 @@ fn lead_lines(text: &str, lines: &[Line], starts: &mut Vec<usize>) -> Vec<(usize
     let mut leads = Vec::new();
     for &title in starts.iter().filter(|&&s| lines[s].class == LineClass::Heading) {
         let Some(next) = (title + 1..lines.len()).find(|&i| !is_label(&lines[i])) else { continue };
+        if lines[next].class != LineClass::Heading || leads.iter().any(|&(_, lead)| lead == title) {
+            continue;
+        }
         let dated = AGENCY_DATELINE
             .captures(&text[lines[next].range.clone()])
             .is_some_and(|caps| caps.name("date_first").is_some() || caps.name("date").is_some());
-        if lines[next].class == LineClass::Heading && dated && !leads.iter().any(|&(_, lead)| lead == title) {
+        if dated {
             leads.push((title, next));
         }
     }
@@ -497,7 +500,7 @@ static IN_CITY_ON_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What a body's opening says of where and when it was written or held,
 /// when its title does not say.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 struct BodyOpening {
     place: Option<String>,
     date: Option<PartialDate>,

@@ -813,8 +813,8 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             // convention named for a place or a body is a treaty in force, a
             // document (a proposed one is a draft, or its proposer's:
             // "the Russian Convention").
-            let demonym = (left..i).any(|m| k.gazetteer.demonym(tokens[m].base()).is_some());
-            if !multiword && k.document_head_words.matches(t) && !demonym {
+            let demonym = || (left..i).any(|m| k.gazetteer.demonym(tokens[m].base()).is_some());
+            if !multiword && k.document_head_words.matches(t) && !demonym() {
                 continue;
             }
             let mut end = if multiword { i + 3 } else { i + 1 };
