@@ -198,11 +198,21 @@ fn is_initials(key: &str) -> bool {
     key.split(' ').rev().skip(1).all(|w| w.chars().count() == 1)
 }
 
+/// A given name and a patronymic, as a Russian interviewer addresses the
+/// person interviewed ("Oleg Vladimirovich, what threats …"): not a full
+/// name, but the person of the document with that given name.
+fn is_addressed(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    words.len() == 2 && ["vich", "vna", "ichna"].iter().any(|suffix| words[1].ends_with(suffix))
+}
+
 /// (surname, full-name key) of each person named in full in a document
-/// (initials and a surname are not a full name).
+/// (initials and a surname are not a full name, nor a given name and a
+/// patronymic).
 fn full_names<'a>(source: &'a SourceAnalysis, doc: &'a DocAnalysis) -> impl Iterator<Item = (String, String)> + 'a {
     let names = doc.mentions.iter().filter(|m| m.etype == EntityType::Person).map(|m| source.texts.string(m.name));
-    names.map(person_key).filter(|full| full.contains(' ') && !is_initials(full)).map(|full| {
+    let full = |key: &String| key.contains(' ') && !is_initials(key) && !is_addressed(key);
+    names.map(person_key).filter(full).map(|full| {
         let surname = full.rsplit(' ').next().unwrap_or_default().to_string();
         (surname, full)
     })
@@ -214,15 +224,23 @@ fn full_names<'a>(source: &'a SourceAnalysis, doc: &'a DocAnalysis) -> impl Iter
 struct PersonIndex<'a> {
     /// (doc, surname key) → full-name key
     by_doc: HashMap<(usize, String), String>,
+    /// (doc, given-name key) → the full-name key of the one person of the
+    /// document with that given name; None when two share it.
+    by_given: HashMap<(usize, String), Option<String>>,
     by_source: HashMap<String, String>,
     corpus: &'a CorpusPersons,
 }
 
 impl<'a> PersonIndex<'a> {
     fn new(source: &SourceAnalysis, corpus: &'a CorpusPersons) -> PersonIndex<'a> {
-        let mut index = PersonIndex { by_doc: HashMap::new(), by_source: HashMap::new(), corpus };
+        let mut index = PersonIndex { by_doc: HashMap::new(), by_given: HashMap::new(), by_source: HashMap::new(), corpus };
         for (d, doc) in source.docs.iter().enumerate() {
             for (surname, full) in full_names(source, doc) {
+                let given = full.split(' ').next().unwrap_or_default().to_string();
+                let same = index.by_given.entry((d, given)).or_insert_with(|| Some(full.clone()));
+                if same.as_ref().is_some_and(|known| *known != full) {
+                    *same = None;
+                }
                 index.by_doc.entry((d, surname.clone())).or_insert_with(|| full.clone());
                 index.by_source.entry(surname).or_insert(full);
             }
@@ -237,6 +255,10 @@ impl<'a> PersonIndex<'a> {
     /// given name starts with the first initial.
     fn full_name(&self, d: usize, name: &str) -> String {
         let key = person_key(name);
+        if is_addressed(&key) {
+            let given = key.split(' ').next().unwrap_or_default().to_string();
+            return self.by_given.get(&(d, given)).cloned().flatten().unwrap_or(key);
+        }
         if !is_initials(&key) {
             return key;
         }
@@ -806,6 +828,26 @@ mod tests {
             [
                 ("b.txt".to_string(), vec!["John Smith".to_string(), "John Smith".to_string()]),
                 ("c.txt".to_string(), vec!["Jane Smith".to_string(), "Jane Smith".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_given_name_and_patronymic_are_the_one_person_of_the_document_with_that_given_name() {
+        let interview = "Interview of Deputy Minister Pavel Ostrikov to the Vesti agency, 3 May 2022\n\n\
+                         Pavel Nikolaevich, what threats matter most?\n\n\
+                         – Attacks on critical infrastructure.\n";
+        let two = "Interview of Deputy Minister Pavel Ostrikov to the Vesti agency, 3 May 2022\n\n\
+                   Minister Pavel Lunin joined. Pavel Nikolaevich, what threats matter most?\n";
+        let files: [(&str, &[u8]); 2] = [("a.txt", interview.as_bytes()), ("b.txt", two.as_bytes())];
+        let persons = persons_by_source(&files);
+        let labels = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            persons,
+            [
+                ("a.txt".to_string(), labels(&["Pavel Ostrikov", "Pavel Ostrikov"])),
+                // Two Pavels: the address names neither.
+                ("b.txt".to_string(), labels(&["Pavel Ostrikov", "Pavel Lunin", "Pavel Nikolaevich"])),
             ]
         );
     }

@@ -375,12 +375,31 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
         start -= 1;
     }
     let mut first = (start..end).find(|&t| is_role_word(k, &tokens[t]))?;
-    while first > start
-        && (doc.gazetteer_at[first - 1].is_some() || k.gazetteer.demonym(tokens[first - 1].base()).is_some())
-    {
+    while first > start && names_country_or_body(doc, k, first - 1) {
         first -= 1;
     }
-    Some(first..end)
+    Some(held_after_of(doc, k, first..end).unwrap_or(first..end))
+}
+
+/// A token naming a country or body, or a country's demonym ("Russian").
+fn names_country_or_body(doc: &DocText, k: &Knowledge, at: usize) -> bool {
+    doc.gazetteer_at[at].is_some() || k.gazetteer.demonym(doc.tokens[at].base()).is_some()
+}
+
+/// In "Special Representative of President Hu Jintao" the name holds the
+/// post after "of", not the whole: when "of" or "to" is followed, with no
+/// article, by nothing but post words (and a country), that tail is the
+/// name's post. ("Aide to the President Yuri Ushakov" keeps the whole: with
+/// the article, the name is the aide's.)
+fn held_after_of(doc: &DocText, k: &Knowledge, post: Range<usize>) -> Option<Range<usize>> {
+    let tokens = &doc.tokens;
+    let of = post.clone().rev().find(|&t| matches!(tokens[t].text, "of" | "to"))?;
+    let tail = of + 1..post.end;
+    let held = !tail.is_empty()
+        && tokens[tail.start].is_capitalised()
+        && tail.clone().any(|t| is_role_word(k, &tokens[t]))
+        && tail.clone().all(|t| is_role_word(k, &tokens[t]) || names_country_or_body(doc, k, t));
+    held.then_some(tail)
 }
 
 /// Words that open a salutation rather than a post ("Distinguished Chair").
@@ -1145,6 +1164,15 @@ mod tests {
                     participated on behalf of the Government of Japan. Maria Lopez attended.\n";
         assert_eq!(person(text, "Kenji Sato").1.as_deref(), Some("Japan"));
         assert_eq!(person(text, "Maria Lopez").1, None);
+    }
+
+    #[test]
+    fn after_of_with_no_article_the_name_holds_only_the_post_that_follows() {
+        let text = "Minister Lin Bo will attend as the Special Representative of President Tao Ming.\n\
+                    Aide to the President Yuri Kalin spoke. Minister of Foreign Affairs of Peru Ana Rojas came.\n";
+        assert_eq!(person(text, "Tao Ming").0, ["President"]);
+        assert_eq!(person(text, "Yuri Kalin").0, ["Aide to the President"]);
+        assert_eq!(person(text, "Ana Rojas").0, ["Minister of Foreign Affairs of Peru"]);
     }
 
     #[test]
