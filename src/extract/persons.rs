@@ -302,6 +302,8 @@ fn introduction(
             break;
         }
     }
+    // "Author: A. Krutskikh": a byline's label opening the line.
+    let labelled = is_byline_label(tokens, line.start, p);
     // The post ends before the courtesy title ("… of the Republic of Turkey
     // H.E. Recep Tayyip Erdoğan"), or a post word is the title itself
     // ("the Polish Ambassador Arkady Rzegocki").
@@ -327,7 +329,15 @@ fn introduction(
     // in lower case right before the name is the post.
     let lower_case_head = (name > line.start && lower_case_role_head(k, &tokens[name - 1])).then(|| name - 1..name);
     let role = after_courtesy.or(right_before).or(before_comma).or(lower_case_head);
-    (courtesy || role.is_some()).then_some(Introduction { role })
+    (courtesy || labelled || role.is_some()).then_some(Introduction { role })
+}
+
+/// Words that label a byline: "Author: …", "Authors : …".
+const BYLINE_LABELS: [&str; 3] = ["Author", "Authors", "Autor"];
+
+/// Whether tokens `from..to` are a byline's label and its colon.
+fn is_byline_label(tokens: &[Token], from: usize, to: usize) -> bool {
+    to == from + 2 && BYLINE_LABELS.contains(&tokens[from].text) && tokens[from + 1].text == ":"
 }
 
 /// Whether the courtesy title at token `at` ends a two-word post with the
@@ -438,8 +448,16 @@ fn byline_post(doc: &DocText, k: &Knowledge, line: usize, name_end: usize) -> Op
             || (tokens[t].is_capitalised() && !salutation)
             || k.gazetteer.demonym(tokens[t].base()).is_some()
     });
-    let post = post_before(doc, k, post_end)?;
-    (next.len() <= 12 && leads && post.start <= head).then_some(next.start..post_end)
+    let post_starts = post_before(doc, k, post_end).is_some_and(|post| post.start <= head);
+    // A long post ("Special Representative of the President … for
+    // international cooperation in information security, Ambassador at
+    // Large") opens the line with its head and does not end as a sentence.
+    let first_part = next.start..(next.start..post_end).find(|&t| tokens[t].text == ",").unwrap_or(post_end);
+    let long_post = head == next.start
+        && first_part.clone().any(|t| is_role_head_end(k, &tokens[t]))
+        && next.len() <= 24
+        && !tokens[next.end - 1].text.ends_with(['.', '!', '?', ':']);
+    (leads && ((next.len() <= 12 && post_starts) || long_post)).then_some(next.start..post_end)
 }
 
 /// A post in apposition after a name: ", Director of the Department …",
@@ -519,14 +537,15 @@ fn lower_case_post(k: &Knowledge, tokens: &[Token], start: usize) -> bool {
     words > 0 && tokens.get(start + words).is_some_and(|t| matches!(t.text, "of" | "to"))
 }
 
-/// A post as printed, split where "and" joins two posts ("Under-Secretary-
-/// General and High Representative for Disarmament Affairs").
+/// A post as printed, split where "and", "&" or a comma joins two posts
+/// ("Under-Secretary-General and High Representative for Disarmament
+/// Affairs", "…, Ambassador at Large").
 fn split_roles(source: &str, doc: &DocText, k: &Knowledge, role: Range<usize>) -> Vec<String> {
     let tokens = &doc.tokens;
     let mut parts = Vec::new();
     let mut start = role.start;
     for t in role.clone() {
-        if matches!(tokens[t].text, "and" | "&")
+        if matches!(tokens[t].text, "and" | "&" | ",")
             && tokens.get(t + 1).is_some_and(|n| is_role_word(k, n) && n.is_capitalised())
         {
             parts.push(start..t);
@@ -719,9 +738,11 @@ pub fn byline_names(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usi
     for line in first_lines {
         let alone = |m: &Found| {
             let end = doc.token_at(m.range.end);
+            let labelled = is_byline_label(tokens, line.start, (line.start + 2).min(m.token));
             let leads = (line.start..m.token).all(|t| {
                 let by = t == line.start && tokens[t].text.eq_ignore_ascii_case("by");
-                by || is_courtesy_title(k, tokens[t].text) || tokens[t].text == "."
+                let label = labelled && t < line.start + 2;
+                by || label || is_courtesy_title(k, tokens[t].text) || tokens[t].text == "."
             });
             m.etype == EntityType::Person
                 && line.contains(&m.token)
@@ -1173,6 +1194,23 @@ mod tests {
         assert_eq!(person(text, "Tao Ming").0, ["President"]);
         assert_eq!(person(text, "Yuri Kalin").0, ["Aide to the President"]);
         assert_eq!(person(text, "Ana Rojas").0, ["Minister of Foreign Affairs of Peru"]);
+    }
+
+    #[test]
+    fn a_labelled_byline_names_the_author_and_a_long_post_below_it_gives_the_roles() {
+        let text = "Cyber security and the world order\n\n\
+                    Author : B. Tolkov\n\
+                    Special Representative of the President of Russia for cooperation in information security, Ambassador at Large\n\
+                    It would seem that the more users there are the better.\n";
+        let x = extract(text);
+        let (roles, affiliation) = person(text, "B. Tolkov");
+        assert_eq!(
+            roles,
+            ["Special Representative of the President of Russia for cooperation in information security", "Ambassador at Large"]
+        );
+        assert_eq!(affiliation.as_deref(), Some("Russia"));
+        let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
+        assert_eq!(speakers, ["B. Tolkov"]);
     }
 
     #[test]

@@ -560,7 +560,8 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         let number = tokens.get(h + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
         if number {
             right = h + 2;
-        } else if tokens.get(h + 1).is_some_and(|t| matches!(t.text, "of" | "on" | "for")) {
+        } else if tokens.get(h + 1).is_some_and(|t| matches!(t.text, "of" | "on" | "for" | "against")) {
+            // "Convention against Cybercrime", "Convention against Torture".
             let end = capitalised_phrase(doc, h + 2, line_end);
             if end > h + 2 {
                 right = end;
@@ -818,7 +819,7 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
                 continue;
             }
             let mut end = if multiword { i + 3 } else { i + 1 };
-            if tokens.get(end).is_some_and(|n| matches!(n.text, "for" | "on")) {
+            if tokens.get(end).is_some_and(|n| matches!(n.text, "for" | "on" | "against")) {
                 let phrase_end = capitalised_phrase(doc, end + 1, line_end);
                 if phrase_end > end + 1 {
                     end = phrase_end;
@@ -839,7 +840,7 @@ fn noun_phrase_end(doc: &DocText, k: &Knowledge, head: usize, line_end: usize) -
     if tokens.get(end).is_some_and(|t| t.text == "of") && tokens.get(end + 1).is_some_and(|t| t.is_capitalised()) {
         end = capitalised_phrase(doc, end + 1, line_end).max(end);
     }
-    if tokens.get(end).is_some_and(|t| matches!(t.text, "of" | "on" | "for" | "under")) {
+    if tokens.get(end).is_some_and(|t| matches!(t.text, "of" | "on" | "for" | "under" | "against")) {
         // A capitalised complement is a name and ends with its capitals
         // ("on Countering Cybercrime rivals …"); a lower-case one runs on.
         let c = if tokens.get(end + 1).is_some_and(|t| t.is_capitalised()) {
@@ -1015,10 +1016,11 @@ mod tests {
     }
 
     #[test]
-    fn a_convention_named_for_a_place_or_a_body_is_a_document_and_a_draft_one_a_proposal() {
+    fn a_convention_named_for_a_place_a_body_or_what_it_is_against_is_a_document_and_a_draft_one_a_proposal() {
         let k = crate::extract::Knowledge::builtin().unwrap();
         let text = "Comment on cybercrime\n\nThe draft UN Convention on Countering Cybercrime rivals the Budapest \
-                    Convention, the Council of Europe Convention on Cybercrime. We back the Russian Convention.\n";
+                    Convention, the Council of Europe Convention on Cybercrime. We back the Russian Convention.\n\
+                    A treaty - the Convention against Torture - binds us. Some want a draft convention against hacking.\n";
         let source = Source { name: "c.txt".to_string(), text: text.to_string() };
         let x = crate::pipeline::run_sources(&[source], &k);
         let of_type = |etype: EntityType| -> Vec<&str> {
@@ -1026,11 +1028,11 @@ mod tests {
         };
         assert_eq!(
             of_type(EntityType::Document),
-            ["Budapest Convention", "Council of Europe Convention on Cybercrime"]
+            ["Budapest Convention", "Convention against Torture", "Council of Europe Convention on Cybercrime"]
         );
         assert_eq!(
             of_type(EntityType::Proposal),
-            ["Russian Convention", "draft UN Convention on Countering Cybercrime"]
+            ["draft convention against hacking", "Russian Convention", "draft UN Convention on Countering Cybercrime"]
         );
     }
 
