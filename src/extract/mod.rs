@@ -217,8 +217,9 @@ pub struct Findings {
     pub speakers: Vec<usize>,
     /// Mention index of the event it was delivered at.
     pub event: Option<usize>,
-    /// The speakers are an author's byline under a title that names no one:
-    /// they speak for whom their posts say, not for the page's country.
+    /// The speakers are an author's byline or a transcript's turn-takers
+    /// under a title that names no one: they speak for whom their posts
+    /// say, not for the page's country.
     pub bylined: bool,
 }
 
@@ -237,7 +238,10 @@ pub fn extract(source: &str, doc: &mut DocText, knowledge: &Knowledge) -> Findin
     }
     let mut bylined = false;
     if speakers.is_empty() {
-        speakers = persons::byline_names(doc, &mentions, knowledge);
+        speakers = persons::turn_takers(doc, &mentions, knowledge);
+        if speakers.is_empty() {
+            speakers = persons::byline_names(doc, &mentions, knowledge);
+        }
         bylined = !speakers.is_empty();
     }
     let event = event_range.and_then(|r| mentions.iter().position(|m| m.range == r && m.etype == EntityType::Event));

@@ -733,27 +733,58 @@ const BYLINE_LINES: usize = 3;
 /// article prints its author ("Andrei Fedorenko", "By Mei Tanaka", "H.E.
 /// Mr. Ivan Petrov,"): courtesy titles may lead the name and a comma end it.
 pub fn byline_names(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> {
-    let tokens = &doc.tokens;
     let first_lines = doc.lines.iter().filter(|l| l.start >= doc.title.end && !l.is_empty()).take(BYLINE_LINES);
     for line in first_lines {
-        let alone = |m: &Found| {
-            let end = doc.token_at(m.range.end);
-            let labelled = is_byline_label(tokens, line.start, (line.start + 2).min(m.token));
-            let leads = (line.start..m.token).all(|t| {
-                let by = t == line.start && tokens[t].text.eq_ignore_ascii_case("by");
-                let label = labelled && t < line.start + 2;
-                by || label || is_courtesy_title(k, tokens[t].text) || tokens[t].text == "."
-            });
-            m.etype == EntityType::Person
-                && line.contains(&m.token)
-                && leads
-                && (end == line.end || (end + 1 == line.end && tokens[end].text == ","))
-        };
+        let alone = |m: &Found| m.etype == EntityType::Person && alone_on_line(doc, k, m, line);
         if let Some(m) = mentions.iter().position(alone) {
             return vec![m];
         }
     }
     Vec::new()
+}
+
+/// Whether mention `m` is alone on `line` (a range of tokens), but for a
+/// byline's "By" or label, courtesy titles before it and a comma after.
+fn alone_on_line(doc: &DocText, k: &Knowledge, m: &Found, line: &Range<usize>) -> bool {
+    let tokens = &doc.tokens;
+    if !line.contains(&m.token) {
+        return false;
+    }
+    let end = doc.token_at(m.range.end);
+    let labelled = is_byline_label(tokens, line.start, (line.start + 2).min(m.token));
+    let leads = (line.start..m.token).all(|t| {
+        let by = t == line.start && tokens[t].text.eq_ignore_ascii_case("by");
+        let label = labelled && t < line.start + 2;
+        by || label || is_courtesy_title(k, tokens[t].text) || tokens[t].text == "."
+    });
+    leads && (end == line.end || (end + 1 == line.end && tokens[end].text == ","))
+}
+
+/// How long a line must be, in tokens, to be a speaker's turn.
+const TURN_TOKENS: usize = 12;
+
+/// The persons who take turns in a transcript: each named alone on a line
+/// above a paragraph ("Ambassador Gafoor" / "Excellencies, distinguished
+/// delegates …"), when the text has two or more such turns (a country or
+/// body may take one: "Spain" / "Thank you, Mr. Chair …").
+pub fn turn_takers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> {
+    let body: Vec<&Range<usize>> = doc.lines.iter().filter(|l| l.start >= doc.title.end && !l.is_empty()).collect();
+    let mut turns = 0;
+    let mut persons: Vec<usize> = Vec::new();
+    for pair in body.windows(2) {
+        let (line, next) = (pair[0], pair[1]);
+        if next.len() < TURN_TOKENS {
+            continue;
+        }
+        let speaker = mentions.iter().position(|m| alone_on_line(doc, k, m, line) && m.token >= doc.title.end);
+        let Some(speaker) = speaker else { continue };
+        turns += 1;
+        let m = &mentions[speaker];
+        if m.etype == EntityType::Person && !persons.iter().any(|&p| mentions[p].name == m.name) {
+            persons.push(speaker);
+        }
+    }
+    if turns >= 2 { persons } else { Vec::new() }
 }
 
 /// The persons who open a line of the body with their name and a colon, as
@@ -1211,6 +1242,24 @@ mod tests {
         assert_eq!(affiliation.as_deref(), Some("Russia"));
         let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
         assert_eq!(speakers, ["B. Tolkov"]);
+    }
+
+    #[test]
+    fn a_transcripts_turn_takers_named_alone_above_their_paragraphs_are_its_speakers() {
+        let speakers = |text: &str| -> Vec<String> {
+            let x = extract(text);
+            x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.clone()).collect()
+        };
+        let turn = "Thank you very much, Mr. Chair, and distinguished delegates, for this opportunity to speak today.";
+        let transcript = format!(
+            "Session 3 Transcript\n\nAmbassador Lena Moor\n\nThe third meeting is called to order, \
+             distinguished delegates, and I give the floor to the first speaker.\n\nPeru\n{turn}\n\n\
+             Tomas Ruiz\n{turn}\n"
+        );
+        assert_eq!(speakers(&transcript), ["Lena Moor", "Tomas Ruiz"]);
+        // One name above the text is its author, not a turn.
+        let article = format!("Why cyber norms matter\n\nTomas Ruiz\n{turn}\n");
+        assert_eq!(speakers(&article), ["Tomas Ruiz"]);
     }
 
     #[test]

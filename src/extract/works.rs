@@ -587,7 +587,9 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         } else {
             // "Minsk agreements", "GGE's reports on IIS"; not "the UN General Assembly resolution".
             let proper = (left..h).any(|t| doc.gazetteer_at[t].is_none() && tokens[t].is_capitalised());
-            named_left && !tokens[left].is_lower() && (proper || right > h + 1)
+            // "Event report" alone on its line is a page's label.
+            let label = left + 1 == h && left == line_start && right == line_end && doc.gazetteer_at[left].is_none();
+            named_left && !tokens[left].is_lower() && (proper || right > h + 1) && !label
         };
         if !valid {
             continue;
@@ -1126,6 +1128,20 @@ mod tests {
         let text = "OSCE Permanent Council adopts its agenda\n\nThe Council met.\n";
         let x = crate::pipeline::run_sources(&[Source { name: "pc.txt".to_string(), text: text.to_string() }], &k);
         assert_eq!(x.documents[0].event, None);
+    }
+
+    #[test]
+    fn a_time_of_day_or_a_pages_label_names_no_event_or_document() {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        let text = "Agenda item 5: Day 2 Morning session\n\nEvent report\n\nFull session report\n\n\
+                    The Warsaw Summit backed the Minsk agreements.\nMinsk agreements bind the parties.\n";
+        let source = Source { name: "r.txt".to_string(), text: text.to_string() };
+        let x = crate::pipeline::run_sources(&[source], &k);
+        let of_type = |etype: EntityType| -> Vec<&str> {
+            x.entities.iter().filter(|e| e.etype == etype).map(|e| e.label.as_str()).collect()
+        };
+        assert_eq!(of_type(EntityType::Event), ["Warsaw Summit"]);
+        assert_eq!(of_type(EntityType::Document), ["Minsk agreements"]);
     }
 
     #[test]
