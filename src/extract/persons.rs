@@ -731,11 +731,14 @@ const BYLINE_LINES: usize = 3;
 
 /// The person named alone on one of the first lines under the title, as an
 /// article prints its author ("Andrei Fedorenko", "By Mei Tanaka", "H.E.
-/// Mr. Ivan Petrov,"): courtesy titles may lead the name and a comma end it.
+/// Mr. Ivan Petrov,"): courtesy titles may lead the name and a comma end it,
+/// or a comma and the author's post ("John Smith, Deputy Secretary of State").
 pub fn byline_names(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> {
     let first_lines = doc.lines.iter().filter(|l| l.start >= doc.title.end && !l.is_empty()).take(BYLINE_LINES);
     for line in first_lines {
-        let alone = |m: &Found| m.etype == EntityType::Person && alone_on_line(doc, k, m, line);
+        let alone = |m: &Found| {
+            m.etype == EntityType::Person && (alone_on_line(doc, k, m, line) || before_own_post(doc, k, m, line))
+        };
         if let Some(m) = mentions.iter().position(alone) {
             return vec![m];
         }
@@ -758,6 +761,18 @@ fn alone_on_line(doc: &DocText, k: &Knowledge, m: &Found, line: &Range<usize>) -
         by || label || is_courtesy_title(k, tokens[t].text) || tokens[t].text == "."
     });
     leads && (end == line.end || (end + 1 == line.end && tokens[end].text == ","))
+}
+
+/// Whether mention `m` opens `line`, a short one, and a comma and a post
+/// fill the rest ("John Smith, Deputy Secretary of State").
+fn before_own_post(doc: &DocText, k: &Knowledge, m: &Found, line: &Range<usize>) -> bool {
+    let tokens = &doc.tokens;
+    let end = doc.token_at(m.range.end);
+    m.token == line.start
+        && line.len() <= 16
+        && tokens.get(end).is_some_and(|t| t.text == ",")
+        && tokens.get(end + 1).is_some_and(|t| is_role_word(k, t) && t.is_capitalised())
+        && end + 1 < line.end
 }
 
 /// How long a line must be, in tokens, to be a speaker's turn.
@@ -1260,6 +1275,15 @@ mod tests {
         // One name above the text is its author, not a turn.
         let article = format!("Why cyber norms matter\n\nTomas Ruiz\n{turn}\n");
         assert_eq!(speakers(&article), ["Tomas Ruiz"]);
+    }
+
+    #[test]
+    fn a_name_and_its_post_on_a_line_under_the_title_are_its_author() {
+        let text = "Remarks at the Cyber Ministerial\n\nJohn Q. Smith, Deputy Secretary of State\n\
+                    New York\n\nGood morning, everyone, and thank you for being here.\n";
+        let x = extract(text);
+        let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
+        assert_eq!(speakers, ["John Q. Smith"]);
     }
 
     #[test]

@@ -114,8 +114,8 @@ fn overlaps(found: &[Found], mentions: &[Found], range: &Range<usize>, types: &[
 
 /// A capitalised name after a preposition: "the Non-Proliferation of
 /// Nuclear Weapons", "High-Ranking Officials Responsible for Security
-/// Matters". Returns the end (exclusive), or `start` when there is none.
-fn capitalised_phrase(doc: &DocText, start: usize, limit: usize) -> usize {
+/// Matters", "Responsible State Behavior in Cyberspace". Returns the end (exclusive), or `start` when there is none.
+fn capitalised_phrase(doc: &DocText, k: &Knowledge, start: usize, limit: usize) -> usize {
     let tokens = &doc.tokens;
     let mut i = start;
     if tokens.get(i).is_some_and(|t| t.text == "the") {
@@ -135,11 +135,19 @@ fn capitalised_phrase(doc: &DocText, start: usize, limit: usize) -> usize {
             && (tokens[i + 1].is_capitalised() || tokens[i + 1].text == "the")
         {
             i += 1;
+        } else if t.text == "in" && i + 1 < limit && is_no_place(k, &tokens[i + 1]) {
+            // "… State Behavior in Cyberspace", but not "… in Geneva".
+            i += 1;
         } else {
             break;
         }
     }
     end
+}
+
+/// A capitalised word that names no place ("Cyberspace", "ICTs").
+fn is_no_place(k: &Knowledge, token: &Token) -> bool {
+    token.is_capitalised() && k.lexicon.not_place_words.contains(token.base())
 }
 
 /// A lower-case complement after a preposition: "on cooperation in
@@ -344,6 +352,14 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                 || ordinal_number(t).is_some();
             left -= 1;
         }
+        // A name opens at its ordinal ("The United States Co-Hosts Second
+        // Ministerial Meeting"); only a body may stand before it ("OSCE 25th
+        // Ministerial Council").
+        if let Some(ordinal_at) = (left..h).find(|&t| ordinal_number(&tokens[t]).is_some()) {
+            if (left..ordinal_at).any(|t| doc.gazetteer_at[t].is_none()) {
+                left = ordinal_at;
+            }
+        }
         // Right: "of/on/for" and a body or a capitalised name; "in City" after a bare capitalised head.
         let mut right = head_end;
         let mut body = (left..h).find_map(|t| org_mention(doc, mentions, t));
@@ -361,7 +377,7 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                 body = Some(org);
                 sitting_of = Some(org);
             } else {
-                let end = capitalised_phrase(doc, head_end + 1, line_end);
+                let end = capitalised_phrase(doc, k, head_end + 1, line_end);
                 if end > head_end + 1 {
                     right = end;
                 } else if prep.text == "on" && head.is_lower() {
@@ -562,7 +578,7 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             right = h + 2;
         } else if tokens.get(h + 1).is_some_and(|t| matches!(t.text, "of" | "on" | "for" | "against")) {
             // "Convention against Cybercrime", "Convention against Torture".
-            let end = capitalised_phrase(doc, h + 2, line_end);
+            let end = capitalised_phrase(doc, k, h + 2, line_end);
             if end > h + 2 {
                 right = end;
             }
@@ -822,7 +838,7 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             }
             let mut end = if multiword { i + 3 } else { i + 1 };
             if tokens.get(end).is_some_and(|n| matches!(n.text, "for" | "on" | "against")) {
-                let phrase_end = capitalised_phrase(doc, end + 1, line_end);
+                let phrase_end = capitalised_phrase(doc, k, end + 1, line_end);
                 if phrase_end > end + 1 {
                     end = phrase_end;
                 }
@@ -840,13 +856,13 @@ fn noun_phrase_end(doc: &DocText, k: &Knowledge, head: usize, line_end: usize) -
     let tokens = &doc.tokens;
     let mut end = head + 1;
     if tokens.get(end).is_some_and(|t| t.text == "of") && tokens.get(end + 1).is_some_and(|t| t.is_capitalised()) {
-        end = capitalised_phrase(doc, end + 1, line_end).max(end);
+        end = capitalised_phrase(doc, k, end + 1, line_end).max(end);
     }
     if tokens.get(end).is_some_and(|t| matches!(t.text, "of" | "on" | "for" | "under" | "against")) {
         // A capitalised complement is a name and ends with its capitals
         // ("on Countering Cybercrime rivals …"); a lower-case one runs on.
         let c = if tokens.get(end + 1).is_some_and(|t| t.is_capitalised()) {
-            capitalised_phrase(doc, end + 1, line_end)
+            capitalised_phrase(doc, k, end + 1, line_end)
         } else {
             complement(doc, k, end + 1, line_end, 8)
         };
@@ -1142,6 +1158,25 @@ mod tests {
         };
         assert_eq!(of_type(EntityType::Event), ["Warsaw Summit"]);
         assert_eq!(of_type(EntityType::Document), ["Minsk agreements"]);
+    }
+
+    #[test]
+    fn an_event_name_opens_at_its_ordinal_and_runs_on_through_in_before_no_place() {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        let text = "Peru Co-Hosts Second Ministerial Meeting on Responsible State Behavior in Cyberspace\n\n\
+                    The OSCE 25th Annual Security Review Conference met. A Conference on Cyber Stability in Geneva followed.\n";
+        let source = Source { name: "e.txt".to_string(), text: text.to_string() };
+        let x = crate::pipeline::run_sources(&[source], &k);
+        let events: Vec<&str> =
+            x.entities.iter().filter(|e| e.etype == EntityType::Event).map(|e| e.label.as_str()).collect();
+        assert_eq!(
+            events,
+            [
+                "Conference on Cyber Stability",
+                "OSCE 25th Annual Security Review Conference",
+                "Second Ministerial Meeting on Responsible State Behavior in Cyberspace"
+            ]
+        );
     }
 
     #[test]
