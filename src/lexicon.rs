@@ -52,6 +52,7 @@ struct SegmentSection {
     heading_max_chars: usize,
     speaking_occasions: Vec<String>,
     publishers: Vec<String>,
+    subject_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,6 +121,9 @@ pub struct Lexicon {
     /// How a publisher's name opens ("Embassy of"): a page's first line
     /// that names its publisher is not its headline.
     pub publishers: Vec<String>,
+    /// Lower-case words that, right before a kind word, make the text the
+    /// title's subject rather than its genre ("draft", "discuss").
+    pub subject_words: WordSet,
     pub honorifics: WordSet,
     /// Role heads, longest first (multi-word heads before their parts).
     pub role_heads: Vec<String>,
@@ -184,6 +188,7 @@ impl Lexicon {
                 .map(|o| o.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
             publishers: file.segment.publishers,
+            subject_words: file.segment.subject_words.iter().map(|w| w.to_lowercase()).collect(),
             honorifics: persons.honorifics.into_iter().collect(),
             role_heads: longest_first(persons.role_heads),
             role_modifiers: persons.role_modifiers.into_iter().collect(),

@@ -14,7 +14,7 @@
 //!
 //! Relations whose ends break the schema's types are dropped.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
@@ -69,6 +69,7 @@ fn resolve_in_chunks(sources: Vec<SourceAnalysis>, k: &Knowledge, chunk: usize) 
                 {
                     doc_keys[m] = key_of(source, d, m, &doc_keys, k, &persons, &strong_proposals);
                 }
+                lengthen_short_proposals(&mut doc_keys);
                 per_doc.push(doc_keys);
             }
             let mut table = table.lock().expect("no thread panics holding the key table");
@@ -101,6 +102,25 @@ fn resolve_in_chunks(sources: Vec<SourceAnalysis>, k: &Knowledge, chunk: usize) 
     // are copied out, the biggest step.
     drop((corpus_persons, strong_proposals));
     finish(sources, &table, keys, entities, k, chunk)
+}
+
+/// A proposal named in short where the same document names it in full
+/// ("the Draft Joint Statement" and "the Draft Joint Statement of the Heads
+/// of State …") is that one: a key that begins exactly one longer
+/// proposal key of the document becomes it.
+fn lengthen_short_proposals(doc_keys: &mut [Option<String>]) {
+    const PROPOSAL: &str = "Proposal/";
+    let proposals: BTreeSet<String> = doc_keys.iter().flatten().filter(|k| k.starts_with(PROPOSAL)).cloned().collect();
+    if proposals.len() < 2 {
+        return;
+    }
+    for key in doc_keys.iter_mut().flatten().filter(|k| k.starts_with(PROPOSAL)) {
+        let begun = |longer: &&String| longer.strip_prefix(key.as_str()).is_some_and(|rest| rest.starts_with(' '));
+        let mut longer = proposals.iter().filter(begun);
+        if let (Some(full), None) = (longer.next(), longer.next()) {
+            *key = full.clone();
+        }
+    }
 }
 
 /// The keys of the proposals that a marker made sure of ("draft …", "we
@@ -848,6 +868,36 @@ mod tests {
                 ("a.txt".to_string(), labels(&["Pavel Ostrikov", "Pavel Ostrikov"])),
                 // Two Pavels: the address names neither.
                 ("b.txt".to_string(), labels(&["Pavel Ostrikov", "Pavel Lunin", "Pavel Nikolaevich"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_proposal_named_in_short_is_the_one_proposal_of_the_document_its_key_begins() {
+        let key = |k: &str| Some(k.to_string());
+        let mut keys = vec![
+            key("Proposal/draft joint statement"),
+            key("Proposal/draft joint statement heads state"),
+            key("Proposal/draft convention"),
+            key("Proposal/draft convention cybercrime"),
+            key("Proposal/draft convention information security"),
+            key("Proposal/draft"),
+            None,
+            key("Event/draft joint"),
+        ];
+        super::lengthen_short_proposals(&mut keys);
+        assert_eq!(
+            keys,
+            [
+                key("Proposal/draft joint statement heads state"),
+                key("Proposal/draft joint statement heads state"),
+                // Two longer ones: which is meant is not known.
+                key("Proposal/draft convention"),
+                key("Proposal/draft convention cybercrime"),
+                key("Proposal/draft convention information security"),
+                key("Proposal/draft"),
+                None,
+                key("Event/draft joint"),
             ]
         );
     }

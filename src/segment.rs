@@ -156,10 +156,24 @@ fn is_short_name(before: &str) -> bool {
 pub fn kind_of(title: &str, lexicon: &Lexicon) -> DocKind {
     let lower = title.to_lowercase();
     // "… talks on draft declaration of …": a draft is the news's subject.
-    let drafted = |at: usize| lower[..at].ends_with("draft ");
-    lexicon
+    let drafted = |at: usize| {
+        let before = lower[..at].strip_suffix(' ').unwrap_or(&lower[..at]);
+        before.rsplit(' ').next().is_some_and(|word| lexicon.subject_words.contains(word))
+    };
+    let words: Vec<(usize, usize)> = lexicon
         .kind_words_in(&lower)
-        .filter(|&(kind, at)| is_word_at(&lower, at, lexicon.kinds[kind].0.len()) && !drafted(at))
+        .filter(|&(kind, at)| is_word_at(&lower, at, lexicon.kinds[kind].0.len()))
+        .collect();
+    // The spans of the subject's kind words: "statement" inside a drafted
+    // "joint statement" is no genre either.
+    let subjects: Vec<Range<usize>> = words
+        .iter()
+        .filter(|&&(_, at)| drafted(at))
+        .map(|&(kind, at)| at..at + lexicon.kinds[kind].0.len())
+        .collect();
+    words
+        .into_iter()
+        .filter(|&(_, at)| !subjects.iter().any(|span| span.contains(&at)))
         // Words are numbered longest first, so at one place the longer wins.
         .min_by_key(|&(kind, at)| (at, kind))
         .map_or(DocKind::NewsItem, |(kind, _)| lexicon.kinds[kind].1)
@@ -860,5 +874,7 @@ mod tests {
         assert_eq!(kind("Minister meets his counterpart"), "news-item");
         assert_eq!(kind("Security chief to hold talks on draft declaration of the summit"), "news-item");
         assert_eq!(kind("Comment on the draft statement of the summit"), "comment");
+        assert_eq!(kind("CIS drafting statement on cyber security"), "news-item");
+        assert_eq!(kind("Experts meet to discuss joint statement on cyber security"), "news-item");
     }
 }

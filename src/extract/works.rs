@@ -164,7 +164,9 @@ fn complement(doc: &DocText, k: &Knowledge, start: usize, limit: usize, max_word
         let date_follows = tokens.get(i + 1).is_some_and(|n| {
             n.text.chars().all(|c| c.is_ascii_digit()) || crate::dates::month_number(n.text).is_some()
         });
-        if !t.word || k.lexicon.phrase_stop_words.contains(t.text) || participle || (t.text == "in" && date_follows) {
+        let number = t.text.bytes().all(|b| b.is_ascii_digit());
+        if !t.word || k.lexicon.phrase_stop_words.contains(t.text) || participle || number || (t.text == "in" && date_follows)
+        {
             break;
         }
         i += 1;
@@ -741,12 +743,17 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         let t = &tokens[i];
         // (a) "draft …"
         if t.text.eq_ignore_ascii_case("draft") && tokens.get(i + 1).is_none_or(|n| n.text != "of") {
-            let Some(head) = (i + 1..(i + 5).min(line_end))
-                .find(|&h| heads.matches(&tokens[h]) || k.document_head_words.matches(&tokens[h]))
-            else {
-                continue;
+            // A drafted statement is put forward too ("Draft Joint Statement
+            // of the Heads of State …").
+            let is_head = |h: usize| {
+                heads.matches(&tokens[h])
+                    || k.document_head_words.matches(&tokens[h])
+                    || tokens[h].base().eq_ignore_ascii_case("statement")
             };
-            if (i + 1..head).any(|m| !(tokens[m].is_lower() || doc.gazetteer_at[m].is_some())) {
+            let Some(head) = (i + 1..(i + 5).min(line_end)).find(|&h| is_head(h)) else { continue };
+            // Capitalised words stand between only in a capitalised name.
+            let between = |m: usize| tokens[m].is_lower() || doc.gazetteer_at[m].is_some() || t.is_capitalised();
+            if !(i + 1..head).all(between) {
                 continue;
             }
             let end = noun_phrase_end(doc, k, head, line_end);
@@ -854,14 +861,21 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
 /// international information security").
 fn noun_phrase_end(doc: &DocText, k: &Knowledge, head: usize, line_end: usize) -> usize {
     let tokens = &doc.tokens;
+    // A name follows: capitalised, or after "the" capitalised and no body
+    // ("of the Heads of State", but "under the UN auspices" runs on).
+    let names_at = |at: usize| match tokens.get(at) {
+        Some(t) if t.text == "the" => tokens.get(at + 1).is_some_and(|n| n.is_capitalised())
+            && doc.gazetteer_at[at + 1].is_none(),
+        t => t.is_some_and(|t| t.is_capitalised()),
+    };
     let mut end = head + 1;
-    if tokens.get(end).is_some_and(|t| t.text == "of") && tokens.get(end + 1).is_some_and(|t| t.is_capitalised()) {
+    if tokens.get(end).is_some_and(|t| t.text == "of") && names_at(end + 1) {
         end = capitalised_phrase(doc, k, end + 1, line_end).max(end);
     }
     if tokens.get(end).is_some_and(|t| matches!(t.text, "of" | "on" | "for" | "under" | "against")) {
         // A capitalised complement is a name and ends with its capitals
         // ("on Countering Cybercrime rivals …"); a lower-case one runs on.
-        let c = if tokens.get(end + 1).is_some_and(|t| t.is_capitalised()) {
+        let c = if names_at(end + 1) {
             capitalised_phrase(doc, k, end + 1, line_end)
         } else {
             complement(doc, k, end + 1, line_end, 8)
@@ -1175,6 +1189,26 @@ mod tests {
                 "Conference on Cyber Stability",
                 "OSCE 25th Annual Security Review Conference",
                 "Second Ministerial Meeting on Responsible State Behavior in Cyberspace"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_drafted_statement_is_a_proposal_whose_name_runs_through_the_heads_of_state_but_not_into_a_date() {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        let text = "Experts met\n\nThey discussed the Draft Joint Statement of the Heads of State of the Commonwealth on Cyber Cooperation. \
+                    The draft statement and the Draft Joint Statement were sent round. Talks on the draft treaty on cyber peace on 21 August 2020 \
+                    and a draft entity under the UN auspices followed.\n";
+        let source = Source { name: "p.txt".to_string(), text: text.to_string() };
+        let x = crate::pipeline::run_sources(&[source], &k);
+        let proposals: Vec<&str> =
+            x.entities.iter().filter(|e| e.etype == EntityType::Proposal).map(|e| e.label.as_str()).collect();
+        assert_eq!(
+            proposals,
+            [
+                "draft entity under the UN auspices",
+                "Draft Joint Statement of the Heads of State of the Commonwealth on Cyber Cooperation",
+                "draft treaty on cyber peace"
             ]
         );
     }
