@@ -384,6 +384,10 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                     right = end;
                 } else if prep.text == "on" && head.is_lower() {
                     right = complement(doc, k, head_end + 1, line_end, 3).max(head_end);
+                } else if head.is_lower() && numbered_title(&tokens[left..h]) {
+                    // "XII International meeting of high representatives in
+                    // charge of security issues": a numbered name in lower case.
+                    right = complement(doc, k, head_end + 1, line_end, 8).max(head_end);
                 }
             }
         } else if let Some(end) = head.is_capitalised().then(|| quoted_end(doc, head_end, line_end)).flatten() {
@@ -419,7 +423,8 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
         let named_left = (left..h).any(|t| proper(&tokens[t]) || doc.gazetteer_at[t].is_some());
         // "the 75th session of the UN General Assembly": an ordinal sitting of a body.
         let sitting = ordinal.is_some() && sitting_of.is_some();
-        let valid = if head.is_capitalised() { named_left || right > head_end } else { named_left || sitting };
+        let numbered = numbered_title(&tokens[left..h]) && right > head_end + 1;
+        let valid = if head.is_capitalised() { named_left || right > head_end } else { named_left || sitting || numbered };
         if !valid {
             continue;
         }
@@ -441,6 +446,14 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
             found.push(event);
         }
     }
+}
+
+/// Words before an event's head that number a recurring event by its
+/// title: an ordinal and a capitalised word ("XII International", "13th
+/// Annual"), not an ordinal alone ("third").
+fn numbered_title(before_head: &[Token]) -> bool {
+    before_head.iter().any(|t| ordinal_number(t).is_some())
+        && before_head.iter().any(|t| t.is_capitalised() && ordinal_number(t).is_none())
 }
 
 /// A body's numbered meeting: "OSCE Permanent Council No. 1487", "FSC
@@ -1211,6 +1224,21 @@ mod tests {
                 "draft treaty on cyber peace"
             ]
         );
+    }
+
+    #[test]
+    fn a_numbered_title_names_an_event_in_lower_case_but_an_ordinal_alone_does_not() {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        let text = "On the participation of Minister Ana Rojas in the XII International meeting of high \
+                    representatives in charge of security issues\n\n\
+                    She spoke at the third meeting of the working group on the rules.\n";
+        let source = Source { name: "n.txt".to_string(), text: text.to_string() };
+        let x = crate::pipeline::run_sources(&[source], &k);
+        let events: Vec<&str> =
+            x.entities.iter().filter(|e| e.etype == EntityType::Event).map(|e| e.label.as_str()).collect();
+        let meeting = "XII International meeting of high representatives in charge of security issues";
+        assert_eq!(events, [meeting]);
+        assert_eq!(x.documents[0].event.map(|e| x.entities[e.0].label.as_str()), Some(meeting));
     }
 
     #[test]
