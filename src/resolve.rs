@@ -769,16 +769,21 @@ mod tests {
     #[test]
     fn a_shared_name_is_the_body_whose_years_the_title_gives_else_the_one_active_that_year() {
         let k = Knowledge::builtin().unwrap();
-        let body_of = |title: &str| {
-            let text = format!("{title}\n\n2 June 2021\n\nThe Open-ended Working Group met.\n");
+        let named_in = |title: &str, year: u32, name: &str| {
+            let text = format!("{title}\n\n2 June {year}\n\nThe {name} met.\n");
             let source = crate::model::Source { name: "oewg.txt".into(), text };
             let x = crate::pipeline::run_sources(&[source], &k);
             let org = x.entities.iter().find(|e| e.etype == EntityType::Organization).unwrap();
             org.label.clone()
         };
+        let body_of = |title: &str| named_in(title, 2021, "Open-ended Working Group");
         let (old, new) = (&k.gazetteer.get("oewg-2019").unwrap().label, &k.gazetteer.get("oewg-2021").unwrap().label);
         assert_eq!(&body_of("Press release on the session of the Working Group 2021-2025"), new);
         assert_eq!(&body_of("Press release on the session of the Working Group"), old);
+        // Russia's name for both groups.
+        let iis = "Open-ended Working Group on International Information Security";
+        assert_eq!(&named_in("Press release", 2023, iis), new);
+        assert_eq!(&named_in("Press release", 2020, iis), old);
     }
 
     #[test]
