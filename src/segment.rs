@@ -229,7 +229,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
                 let at = dateline_before(&lines, start).or_else(|| dateline_after(&lines, start, next));
                 (
                     trim_range(text, head.range.clone()),
-                    at.and_then(|at| dated_place(text, &lines[at], lexicon, gazetteer)),
+                    at.and_then(|at| dated_place(text, &lines, at, start, lexicon, gazetteer)),
                 )
             }
         };
@@ -407,23 +407,42 @@ fn dateline_after(lines: &[Line], heading: usize, next: usize) -> Option<usize> 
     None
 }
 
-/// A dateline's date, and the city it opens with ("Vienna, 3 November
-/// 2021.").
+/// The date of the dateline at line `at`, and the city it opens with
+/// ("Vienna, 3 November 2021."), else the city of a place line right above
+/// it that is not the heading at line `heading` ("New York City, New York" /
+/// "September 23, 2019").
 fn dated_place(
     text: &str,
-    line: &Line,
+    lines: &[Line],
+    at: usize,
+    heading: usize,
     lexicon: &Lexicon,
     gazetteer: &Gazetteer,
 ) -> Option<(PartialDate, Option<String>)> {
-    let LineClass::Dateline(date) = line.class else { return None };
-    let place = text[line.range.clone()]
+    let LineClass::Dateline(date) = lines[at].class else { return None };
+    let place = text[lines[at].range.clone()]
         .trim_start()
         .split_once(", ")
         .map(|(place, _)| place)
         // "Vienna, …", "New York, …", not "Posted on Dec. 1, 2021".
         .filter(|place| place.split(' ').all(is_capitalised_word))
         .and_then(|place| city(place, lexicon, gazetteer));
+    let above = (0..at).rev().find(|&i| lines[i].class != LineClass::Blank).filter(|&i| i != heading);
+    let place = place.or_else(|| above.and_then(|i| place_line(&text[lines[i].range.clone()], lexicon, gazetteer)));
     Some((date, place))
+}
+
+/// A line that names a city and its state or country and nothing else
+/// ("New York City, New York", "Washington, D.C."): the city.
+fn place_line(line: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
+    let (city_name, region) = line.trim().split_once(", ")?;
+    let region_words: Vec<&str> = region.split(' ').collect();
+    let region_ok = region_words.len() <= 3
+        && region_words.iter().all(|w| is_capitalised_word(w) || w.chars().all(|c| c.is_ascii_uppercase() || c == '.'));
+    let city_words = city_name.split(' ').count();
+    (region_ok && city_words <= 3 && city_name.split(' ').all(is_capitalised_word))
+        .then(|| city(city_name, lexicon, gazetteer))
+        .flatten()
 }
 
 /// A word of a name: capitalised, letters and hyphens only.
@@ -861,6 +880,20 @@ mod tests {
                     Q: Will the talks resume?\n";
         let title = "Spokesperson Mei Tanaka's Regular Press Conference on May 3, 2021";
         check(page, &[("news-item", title, Some("2021-05-03"), None)]);
+    }
+
+    #[test]
+    fn a_place_line_above_the_dateline_under_a_heading_gives_the_place_but_a_name_does_not() {
+        let page = "Remarks at the Ministerial Meeting on Cyber Stability\n\n\
+                    John Q. Smith, Deputy Secretary of State\n\
+                    New York City, New York\n\
+                    September 23, 2019\n\n\
+                    Good morning, everyone, and thank you for being here.\n";
+        let title = "Remarks at the Ministerial Meeting on Cyber Stability";
+        check(page, &[("remarks", title, Some("2019-09-23"), Some("New York City"))]);
+        let named = "Remarks at the Ministerial Meeting on Cyber Stability\n\nJohn Q. Smith\nSeptember 23, 2019\n\n\
+                     Good morning, everyone, and thank you for being here.\n";
+        check(named, &[("remarks", title, Some("2019-09-23"), None)]);
     }
 
     #[test]
