@@ -791,8 +791,10 @@ pub fn turn_takers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usiz
         if next.len() < TURN_TOKENS {
             continue;
         }
-        let speaker = mentions.iter().position(|m| alone_on_line(doc, k, m, line) && m.token >= doc.title.end);
-        let Some(speaker) = speaker else { continue };
+        // Mentions are in text order: only the line's own are looked at.
+        let first = mentions.partition_point(|m| m.token < line.start);
+        let on_line = (first..mentions.len()).take_while(|&m| mentions[m].token < line.end);
+        let Some(speaker) = on_line.into_iter().find(|&m| alone_on_line(doc, k, &mentions[m], line)) else { continue };
         turns += 1;
         let m = &mentions[speaker];
         if m.etype == EntityType::Person && !persons.iter().any(|&p| mentions[p].name == m.name) {
