@@ -253,7 +253,8 @@ struct PersonIndex<'a> {
 
 impl<'a> PersonIndex<'a> {
     fn new(source: &SourceAnalysis, corpus: &'a CorpusPersons) -> PersonIndex<'a> {
-        let mut index = PersonIndex { by_doc: HashMap::new(), by_given: HashMap::new(), by_source: HashMap::new(), corpus };
+        let mut index =
+            PersonIndex { by_doc: HashMap::new(), by_given: HashMap::new(), by_source: HashMap::new(), corpus };
         for (d, doc) in source.docs.iter().enumerate() {
             for (surname, full) in full_names(source, doc) {
                 let given = full.split(' ').next().unwrap_or_default().to_string();

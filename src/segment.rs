@@ -166,11 +166,8 @@ pub fn kind_of(title: &str, lexicon: &Lexicon) -> DocKind {
         .collect();
     // The spans of the subject's kind words: "statement" inside a drafted
     // "joint statement" is no genre either.
-    let subjects: Vec<Range<usize>> = words
-        .iter()
-        .filter(|&&(_, at)| drafted(at))
-        .map(|&(kind, at)| at..at + lexicon.kinds[kind].0.len())
-        .collect();
+    let subjects: Vec<Range<usize>> =
+        words.iter().filter(|&&(_, at)| drafted(at)).map(|&(kind, at)| at..at + lexicon.kinds[kind].0.len()).collect();
     words
         .into_iter()
         .filter(|&(_, at)| !subjects.iter().any(|span| span.contains(&at)))

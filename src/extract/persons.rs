@@ -793,15 +793,19 @@ pub fn turn_takers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usiz
         }
         // Mentions are in text order: only the line's own are looked at.
         let first = mentions.partition_point(|m| m.token < line.start);
-        let on_line = (first..mentions.len()).take_while(|&m| mentions[m].token < line.end);
-        let Some(speaker) = on_line.into_iter().find(|&m| alone_on_line(doc, k, &mentions[m], line)) else { continue };
+        let mut on_line = (first..mentions.len()).take_while(|&m| mentions[m].token < line.end);
+        let Some(speaker) = on_line.find(|&m| alone_on_line(doc, k, &mentions[m], line)) else { continue };
         turns += 1;
         let m = &mentions[speaker];
         if m.etype == EntityType::Person && !persons.iter().any(|&p| mentions[p].name == m.name) {
             persons.push(speaker);
         }
     }
-    if turns >= 2 { persons } else { Vec::new() }
+    if turns >= 2 {
+        persons
+    } else {
+        Vec::new()
+    }
 }
 
 /// The persons who open a line of the body with their name and a colon, as
@@ -1254,7 +1258,10 @@ mod tests {
         let (roles, affiliation) = person(text, "B. Tolkov");
         assert_eq!(
             roles,
-            ["Special Representative of the President of Russia for cooperation in information security", "Ambassador at Large"]
+            [
+                "Special Representative of the President of Russia for cooperation in information security",
+                "Ambassador at Large"
+            ]
         );
         assert_eq!(affiliation.as_deref(), Some("Russia"));
         let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();

@@ -165,7 +165,11 @@ fn complement(doc: &DocText, k: &Knowledge, start: usize, limit: usize, max_word
             n.text.chars().all(|c| c.is_ascii_digit()) || crate::dates::month_number(n.text).is_some()
         });
         let number = t.text.bytes().all(|b| b.is_ascii_digit());
-        if !t.word || k.lexicon.phrase_stop_words.contains(t.text) || participle || number || (t.text == "in" && date_follows)
+        if !t.word
+            || k.lexicon.phrase_stop_words.contains(t.text)
+            || participle
+            || number
+            || (t.text == "in" && date_follows)
         {
             break;
         }
@@ -424,7 +428,8 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
         // "the 75th session of the UN General Assembly": an ordinal sitting of a body.
         let sitting = ordinal.is_some() && sitting_of.is_some();
         let numbered = numbered_title(&tokens[left..h]) && right > head_end + 1;
-        let valid = if head.is_capitalised() { named_left || right > head_end } else { named_left || sitting || numbered };
+        let valid =
+            if head.is_capitalised() { named_left || right > head_end } else { named_left || sitting || numbered };
         if !valid {
             continue;
         }
@@ -877,8 +882,9 @@ fn noun_phrase_end(doc: &DocText, k: &Knowledge, head: usize, line_end: usize) -
     // A name follows: capitalised, or after "the" capitalised and no body
     // ("of the Heads of State", but "under the UN auspices" runs on).
     let names_at = |at: usize| match tokens.get(at) {
-        Some(t) if t.text == "the" => tokens.get(at + 1).is_some_and(|n| n.is_capitalised())
-            && doc.gazetteer_at[at + 1].is_none(),
+        Some(t) if t.text == "the" => {
+            tokens.get(at + 1).is_some_and(|n| n.is_capitalised()) && doc.gazetteer_at[at + 1].is_none()
+        }
         t => t.is_some_and(|t| t.is_capitalised()),
     };
     let mut end = head + 1;
