@@ -809,7 +809,8 @@ pub fn turn_takers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usiz
 }
 
 /// The persons who open a line of the body with their name and a colon, as
-/// an interview prints its answers ("Sergey Lavrov: The visit is …").
+/// an interview prints its answers ("Sergey Lavrov: The visit is …"), or
+/// with a label in capitals that ends in their surname.
 fn answering(doc: &DocText, mentions: &[Found]) -> Vec<usize> {
     let tokens = &doc.tokens;
     let opens_answer = |m: &Found| {
@@ -827,7 +828,37 @@ fn answering(doc: &DocText, mentions: &[Found]) -> Vec<usize> {
             speakers.push(i);
         }
     }
+    for i in capitalised_labels(doc, mentions) {
+        if !speakers.iter().any(|&s| mentions[s].name == mentions[i].name) {
+            speakers.push(i);
+        }
+    }
     speakers
+}
+
+/// The persons a transcript's labels in capitals name by surname
+/// ("DEPUTY SECRETARY SULLIVAN: Well, good morning …"): each label's last
+/// word is the surname of a person the document names in full.
+fn capitalised_labels(doc: &DocText, mentions: &[Found]) -> Vec<usize> {
+    let tokens = &doc.tokens;
+    let mut found = Vec::new();
+    for line in doc.lines.iter().filter(|l| l.start >= doc.title.end) {
+        let label = line.clone().take(5).take_while(|&t| tokens[t].text != ":");
+        let words: Vec<&str> = label.map(|t| tokens[t].text).collect();
+        let labelled =
+            words.len() < 5 && line.start + words.len() < line.end && tokens[line.start + words.len()].text == ":";
+        let capitals = |w: &&str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+        let Some(surname) = words.last().filter(|_| labelled && words.iter().all(capitals)) else { continue };
+        let named = mentions.iter().position(|m| {
+            m.etype == EntityType::Person
+                && m.name.contains(' ')
+                && m.name.rsplit(' ').next().is_some_and(|last| last.to_uppercase() == *surname)
+        });
+        if let Some(m) = named.filter(|m| !found.contains(m)) {
+            found.push(m);
+        }
+    }
+    found
 }
 
 /// How many sentences of the body may name the holders of a title's posts.
@@ -1293,6 +1324,18 @@ mod tests {
         let x = extract(text);
         let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
         assert_eq!(speakers, ["John Q. Smith"]);
+    }
+
+    #[test]
+    fn a_label_in_capitals_ending_in_a_surname_names_a_speaker_of_a_transcript() {
+        let text = "Remarks at the Ministerial Meeting on Cyber Stability\n\n\
+                    Deputy Secretary John Q. Smith welcomed Foreign Minister Ana Rojas.\n\n\
+                    DEPUTY SECRETARY SMITH: Well, good morning, everyone.\n\n\
+                    QUESTION: What comes next?\n\n\
+                    FOREIGN MINISTER ROJAS: More talks.\n";
+        let x = extract(text);
+        let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
+        assert_eq!(speakers, ["John Q. Smith", "Ana Rojas"]);
     }
 
     #[test]
