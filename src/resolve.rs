@@ -222,8 +222,9 @@ fn is_initials(key: &str) -> bool {
 /// person interviewed ("Oleg Vladimirovich, what threats …"): not a full
 /// name, but the person of the document with that given name.
 fn is_addressed(key: &str) -> bool {
-    let words: Vec<&str> = key.split(' ').collect();
-    words.len() == 2 && ["vich", "vna", "ichna"].iter().any(|suffix| words[1].ends_with(suffix))
+    key.split_once(' ').is_some_and(|(_, patronymic)| {
+        !patronymic.contains(' ') && ["vich", "vna", "ichna"].iter().any(|suffix| patronymic.ends_with(suffix))
+    })
 }
 
 /// (surname, full-name key) of each person named in full in a document

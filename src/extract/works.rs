@@ -1042,6 +1042,17 @@ mod tests {
     use crate::extract::text::tokenize;
     use crate::model::{EntityType, Source};
 
+    /// What the whole pipeline extracts from one page.
+    fn extraction(name: &str, text: &str) -> crate::model::Extraction {
+        let k = crate::extract::Knowledge::builtin().unwrap();
+        crate::pipeline::run_sources(&[Source { name: name.to_string(), text: text.to_string() }], &k)
+    }
+
+    /// The labels of an extraction's entities of one type, in entity order.
+    fn labels(x: &crate::model::Extraction, etype: EntityType) -> Vec<&str> {
+        x.entities.iter().filter(|e| e.etype == etype).map(|e| e.label.as_str()).collect()
+    }
+
     #[test]
     fn a_numbered_text_is_one_whatever_names_its_issuer_and_a_body_is_no_bare_head() {
         let k = crate::extract::Knowledge::builtin().unwrap();
@@ -1068,15 +1079,11 @@ mod tests {
 
     #[test]
     fn a_convention_named_for_a_place_a_body_or_what_it_is_against_is_a_document_and_a_draft_one_a_proposal() {
-        let k = crate::extract::Knowledge::builtin().unwrap();
         let text = "Comment on cybercrime\n\nThe draft UN Convention on Countering Cybercrime rivals the Budapest \
                     Convention, the Council of Europe Convention on Cybercrime. We back the Russian Convention.\n\
                     A treaty - the Convention against Torture - binds us. Some want a draft convention against hacking.\n";
-        let source = Source { name: "c.txt".to_string(), text: text.to_string() };
-        let x = crate::pipeline::run_sources(&[source], &k);
-        let of_type = |etype: EntityType| -> Vec<&str> {
-            x.entities.iter().filter(|e| e.etype == etype).map(|e| e.label.as_str()).collect()
-        };
+        let x = extraction("c.txt", text);
+        let of_type = |etype: EntityType| labels(&x, etype);
         assert_eq!(
             of_type(EntityType::Document),
             ["Budapest Convention", "Convention against Torture", "Council of Europe Convention on Cybercrime"]
@@ -1181,29 +1188,21 @@ mod tests {
 
     #[test]
     fn a_time_of_day_or_a_pages_label_names_no_event_or_document() {
-        let k = crate::extract::Knowledge::builtin().unwrap();
         let text = "Agenda item 5: Day 2 Morning session\n\nEvent report\n\nFull session report\n\n\
                     The Warsaw Summit backed the Minsk agreements.\nMinsk agreements bind the parties.\n";
-        let source = Source { name: "r.txt".to_string(), text: text.to_string() };
-        let x = crate::pipeline::run_sources(&[source], &k);
-        let of_type = |etype: EntityType| -> Vec<&str> {
-            x.entities.iter().filter(|e| e.etype == etype).map(|e| e.label.as_str()).collect()
-        };
+        let x = extraction("r.txt", text);
+        let of_type = |etype: EntityType| labels(&x, etype);
         assert_eq!(of_type(EntityType::Event), ["Warsaw Summit"]);
         assert_eq!(of_type(EntityType::Document), ["Minsk agreements"]);
     }
 
     #[test]
     fn an_event_name_opens_at_its_ordinal_and_runs_on_through_in_before_no_place() {
-        let k = crate::extract::Knowledge::builtin().unwrap();
         let text = "Peru Co-Hosts Second Ministerial Meeting on Responsible State Behavior in Cyberspace\n\n\
                     The OSCE 25th Annual Security Review Conference met. A Conference on Cyber Stability in Geneva followed.\n";
-        let source = Source { name: "e.txt".to_string(), text: text.to_string() };
-        let x = crate::pipeline::run_sources(&[source], &k);
-        let events: Vec<&str> =
-            x.entities.iter().filter(|e| e.etype == EntityType::Event).map(|e| e.label.as_str()).collect();
+        let x = extraction("e.txt", text);
         assert_eq!(
-            events,
+            labels(&x, EntityType::Event),
             [
                 "Conference on Cyber Stability",
                 "OSCE 25th Annual Security Review Conference",
@@ -1214,16 +1213,12 @@ mod tests {
 
     #[test]
     fn a_drafted_statement_is_a_proposal_whose_name_runs_through_the_heads_of_state_but_not_into_a_date() {
-        let k = crate::extract::Knowledge::builtin().unwrap();
         let text = "Experts met\n\nThey discussed the Draft Joint Statement of the Heads of State of the Commonwealth on Cyber Cooperation. \
                     The draft statement and the Draft Joint Statement were sent round. Talks on the draft treaty on cyber peace on 21 August 2020 \
                     and a draft entity under the UN auspices followed.\n";
-        let source = Source { name: "p.txt".to_string(), text: text.to_string() };
-        let x = crate::pipeline::run_sources(&[source], &k);
-        let proposals: Vec<&str> =
-            x.entities.iter().filter(|e| e.etype == EntityType::Proposal).map(|e| e.label.as_str()).collect();
+        let x = extraction("p.txt", text);
         assert_eq!(
-            proposals,
+            labels(&x, EntityType::Proposal),
             [
                 "draft entity under the UN auspices",
                 "Draft Joint Statement of the Heads of State of the Commonwealth on Cyber Cooperation",
@@ -1234,16 +1229,12 @@ mod tests {
 
     #[test]
     fn a_numbered_title_names_an_event_in_lower_case_but_an_ordinal_alone_does_not() {
-        let k = crate::extract::Knowledge::builtin().unwrap();
         let text = "On the participation of Minister Ana Rojas in the XII International meeting of high \
                     representatives in charge of security issues\n\n\
                     She spoke at the third meeting of the working group on the rules.\n";
-        let source = Source { name: "n.txt".to_string(), text: text.to_string() };
-        let x = crate::pipeline::run_sources(&[source], &k);
-        let events: Vec<&str> =
-            x.entities.iter().filter(|e| e.etype == EntityType::Event).map(|e| e.label.as_str()).collect();
+        let x = extraction("n.txt", text);
         let meeting = "XII International meeting of high representatives in charge of security issues";
-        assert_eq!(events, [meeting]);
+        assert_eq!(labels(&x, EntityType::Event), [meeting]);
         assert_eq!(x.documents[0].event.map(|e| x.entities[e.0].label.as_str()), Some(meeting));
     }
 
