@@ -75,6 +75,7 @@ struct EventsSection {
     event_heads: Vec<String>,
     non_event_head_prefixes: Vec<String>,
     ordinal_words: Vec<String>,
+    opening_phrases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,6 +139,9 @@ pub struct Lexicon {
     pub event_heads: Vec<String>,
     pub non_event_head_prefixes: Vec<String>,
     pub ordinal_words: WordSet,
+    /// Lower-case phrases of a chair opening a sitting ("is called to
+    /// order"): the sitting named beside one is the transcript's event.
+    pub opening_phrases: Vec<String>,
     pub document_heads: Vec<String>,
     pub proposal_heads: Vec<String>,
     pub proposal_markers: Vec<String>,
@@ -201,6 +205,7 @@ impl Lexicon {
             event_heads: longest_first(events.event_heads),
             non_event_head_prefixes: events.non_event_head_prefixes,
             ordinal_words: events.ordinal_words.into_iter().map(|w| w.to_lowercase()).collect(),
+            opening_phrases: events.opening_phrases.into_iter().map(|w| w.to_lowercase()).collect(),
             document_heads: longest_first(works.document_heads),
             proposal_heads: longest_first(works.proposal_heads),
             proposal_markers: longest_first(works.proposal_markers),

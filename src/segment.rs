@@ -116,6 +116,9 @@ fn date_from_captures(caps: &regex::Captures) -> Option<PartialDate> {
 /// "X's remarks at …", "… - article by X".
 pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
     let trimmed = line.trim();
+    if is_genre_opener(trimmed, lexicon) {
+        return true;
+    }
     if trimmed.chars().count() < 20 || trimmed.len() > lexicon.heading_max_chars {
         return false;
     }
@@ -141,6 +144,64 @@ pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
         starts_genre || named_genre || possessive || dash_by
     });
     heading // bound: the iterator borrows `lower`, which must outlive it
+}
+
+/// A genre word and the word that opens whose or where it is, alone on a
+/// line that the next continues ("Statement by" / "Mr. Heidar Ali Balouji").
+fn is_genre_opener(line: &str, lexicon: &Lexicon) -> bool {
+    let Some((genre, joiner)) = line.split_once(' ') else { return false };
+    genre.starts_with(char::is_uppercase)
+        && matches!(joiner, "by" | "of")
+        && lexicon.kinds.iter().any(|(word, _)| word.eq_ignore_ascii_case(genre))
+}
+
+/// Words a title's line cannot end on: a line that does, or ends on a
+/// comma, is continued on the next ("Statement of Heads of State of" /
+/// "Member States of …").
+const DANGLING_WORDS: &[&str] = &["by", "of", "on", "at", "to", "for", "and", "the", "in", "with"];
+
+/// At most this many lines make one title.
+const MAX_TITLE_LINES: usize = 3;
+
+/// The title heading at line `start`, with the lines that continue it
+/// while one dangles, up to the next document's line `next`. A line that
+/// continues a title is of a heading's length and no sentence.
+fn continued_title(text: &str, lines: &[Line], start: usize, next: usize, lexicon: &Lexicon) -> Range<usize> {
+    let mut range = trim_range(text, lines[start].range.clone());
+    // After a comma, only a name with its courtesy title or a phrase in
+    // lower case continues ("…, Mr. Dennis Francis," / "at the …"): a post
+    // under a byline is the byline's.
+    let continues_after = |title: &str, continuation: &str| {
+        let first = continuation.split(' ').next().unwrap_or("");
+        if title.ends_with(',') {
+            first.starts_with(char::is_lowercase) || lexicon.honorifics.contains(first)
+        } else {
+            title.rsplit(' ').next().is_some_and(|w| DANGLING_WORDS.contains(&w))
+        }
+    };
+    let later = (start + 1..next).filter(|&i| lines[i].class != LineClass::Blank);
+    for line in later.take(MAX_TITLE_LINES - 1) {
+        let continuation = trim_range(text, lines[line].range.clone());
+        let continues = continues_after(&text[range.clone()], &text[continuation.clone()])
+            && matches!(lines[line].class, LineClass::Content | LineClass::Heading)
+            && continuation.len() <= lexicon.heading_max_chars
+            && !is_sentence(&text[continuation.clone()]);
+        if !continues {
+            break;
+        }
+        range.end = continuation.end;
+    }
+    range
+}
+
+/// A title as printed, its line breaks read as spaces.
+fn title_text(text: &str, title: &Range<usize>) -> String {
+    let printed = &text[title.clone()];
+    if printed.contains('\n') {
+        printed.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        printed.to_string()
+    }
 }
 
 /// One to three capitalised words and a space, none an article: a
@@ -223,9 +284,9 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         let (title_range, dateline) = match &head.class {
             LineClass::Listing { date, title } => (title.clone(), date.map(|date| (date, None))),
             _ => {
-                let at = dateline_before(&lines, start).or_else(|| dateline_after(&lines, start, next));
+                let at = dateline_before(&lines, start).or_else(|| dateline_after(text, &lines, start, next));
                 (
-                    trim_range(text, head.range.clone()),
+                    continued_title(text, &lines, start, next, lexicon),
                     at.and_then(|at| dated_place(text, &lines, at, start, lexicon, gazetteer)),
                 )
             }
@@ -236,7 +297,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
             .rev()
             .find(|l| matches!(l.class, LineClass::Content | LineClass::Heading | LineClass::Listing { .. }))
             .map_or(head.range.end, |l| l.range.end);
-        let title = text[title_range.clone()].to_string();
+        let title = title_text(text, &title_range);
         let last_date = dates::find_dates(&title).pop();
         let ordinal = documents.len() + 1;
         let title_place =
@@ -386,11 +447,21 @@ fn dateline_before(lines: &[Line], heading: usize) -> Option<usize> {
     matches!(lines[above].class, LineClass::Dateline(_)).then_some(above)
 }
 
+/// Non-blank lines under a heading that may come before its dateline.
+const LINES_TO_DATELINE: usize = 4;
+/// As many again when none of them is a sentence: a statement's heading
+/// block of name, post, mission and sitting lines.
+const HEADING_BLOCK_LINES: usize = 7;
+
 /// A dateline among the few lines under a heading (after a byline such as
 /// "Media Note") dates it, unless it is the dateline of the next heading.
-fn dateline_after(lines: &[Line], heading: usize, next: usize) -> Option<usize> {
-    let below = lines[heading + 1..next].iter().enumerate().filter(|(_, l)| l.class != LineClass::Blank).take(4);
-    for (offset, line) in below {
+fn dateline_after(text: &str, lines: &[Line], heading: usize, next: usize) -> Option<usize> {
+    let below = lines[heading + 1..next].iter().enumerate().filter(|(_, l)| l.class != LineClass::Blank);
+    let mut in_block = true;
+    for (n, (offset, line)) in below.take(HEADING_BLOCK_LINES).enumerate() {
+        if n >= LINES_TO_DATELINE && !in_block {
+            return None;
+        }
         match line.class {
             LineClass::Dateline(_) => {
                 let at = heading + 1 + offset;
@@ -398,6 +469,7 @@ fn dateline_after(lines: &[Line], heading: usize, next: usize) -> Option<usize> 
                 return (!dates_next).then_some(at);
             }
             LineClass::Heading | LineClass::Listing { .. } => return None,
+            LineClass::Content => in_block &= !is_sentence(&text[line.range.clone()]),
             _ => {}
         }
     }
@@ -643,7 +715,7 @@ mod tests {
             .collect();
         assert_eq!(got, want);
         for doc in &docs {
-            assert_eq!(&source.text[doc.title_range.clone()], doc.title);
+            assert_eq!(title_text(&source.text, &doc.title_range), doc.title);
             assert!(doc.range.start <= doc.title_range.start && doc.title_range.end <= doc.range.end);
         }
     }
@@ -891,6 +963,27 @@ mod tests {
         let named = "Remarks at the Ministerial Meeting on Cyber Stability\n\nJohn Q. Smith\nSeptember 23, 2019\n\n\
                      Good morning, everyone, and thank you for being here.\n";
         check(named, &[("remarks", title, Some("2019-09-23"), None)]);
+    }
+
+    #[test]
+    fn a_title_line_ending_on_a_dangling_word_or_a_comma_runs_on_and_a_heading_blocks_dateline_dates_it() {
+        let page = "Statement by\nMr. Omar Haddad\nFirst Counselor\nPermanent Mission of Chile to the United Nations\n\
+                    At the Second Session of the Working Group\nOn Rules and Norms\nNew York, 30 March 2022\n\
+                    Mr. Chair,\nThank you.\n";
+        check(page, &[("statement", "Statement by Mr. Omar Haddad", Some("2022-03-30"), Some("New York"))]);
+        let of =
+            "Statement of Heads of State of\nMember States of the Cooperation Council\nOn Information Security\n\n\
+                  The heads of state met and made the following statement.\n";
+        let title = "Statement of Heads of State of Member States of the Cooperation Council";
+        check(of, &[("statement", title, None, None)]);
+        let comma = "Remarks on behalf of the President of the General Assembly,\n\nMr. Dennis Moreau,\n\n\
+                     at the Global Roundtable on Cyber Capacity\n\nas delivered by\n\n10 May 2024\n\nExcellencies.\n";
+        let title = "Remarks on behalf of the President of the General Assembly, Mr. Dennis Moreau, at the Global \
+                     Roundtable on Cyber Capacity";
+        check(comma, &[("remarks", title, Some("2024-05-10"), None)]);
+        // A post under a byline ending in a comma is not the title's.
+        let byline = "India Statement by Dr. Ravi Kumar,\n\nJoint Secretary\n\n12 March 2021\n\nMr Chair,\n";
+        check(byline, &[("statement", "India Statement by Dr. Ravi Kumar,", Some("2021-03-12"), None)]);
     }
 
     #[test]

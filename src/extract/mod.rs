@@ -157,7 +157,9 @@ impl<'a> DocText<'a> {
         for line in crate::segment::lines(&text[document.range.clone()]) {
             let range = document.range.start + line.start..document.range.start + line.end;
             let line_text = &text[range.clone()];
-            if line_text.trim().is_empty() || lexicon.is_furniture(line_text) {
+            // A title's second or third line is read with its first.
+            let continues_title = range.start > document.title_range.start && range.end <= document.title_range.end;
+            if continues_title || line_text.trim().is_empty() || lexicon.is_furniture(line_text) {
                 continue;
             }
             // The title line of a listed item starts after its date.
@@ -229,12 +231,19 @@ pub fn extract(source: &str, doc: &mut DocText, knowledge: &Knowledge) -> Findin
     persons::find(source, doc, knowledge, &mut mentions);
     works::find(source, doc, knowledge, &mut mentions);
     let event_range = works::title_event(source, doc, knowledge, &mut mentions).or_else(|| {
-        titled_by_lead_line(doc, |doc| works::title_event(source, doc, knowledge, &mut mentions)).flatten()
+        titled_by_lead_line(doc, |doc| works::title_event(source, doc, knowledge, &mut mentions))
+            .flatten()
+            .or_else(|| works::opened_event(source, doc, knowledge, &mentions))
     });
     let mentions = into_text_order(mentions, doc);
     let mut speakers = persons::speakers(doc, &mentions, knowledge);
     if speakers.is_empty() {
         speakers = titled_by_lead_line(doc, |doc| persons::speakers(doc, &mentions, knowledge)).unwrap_or_default();
+    }
+    if let Some(deliverer) = persons::delivered_by(doc, &mentions) {
+        if !speakers.contains(&deliverer) {
+            speakers.push(deliverer);
+        }
     }
     let mut bylined = false;
     if speakers.is_empty() {

@@ -219,7 +219,8 @@ fn person_at(
     let name_range = tokens[start].start..tokens[run.end - 1].base_range().end;
     let posts: Vec<Range<usize>> = lead
         .as_ref()
-        .and_then(|l| l.role.clone())
+        .map(|l| l.earlier_role.iter().chain(&l.role).cloned().collect::<Vec<_>>())
+        .unwrap_or_default()
         .into_iter()
         .chain(in_apposition.or_else(|| byline_post(doc, k, line, run.end)))
         .collect();
@@ -271,6 +272,8 @@ fn stands_apart(doc: &DocText, line_start: usize, i: usize) -> bool {
 struct Introduction {
     /// Tokens of the post, if any.
     role: Option<Range<usize>>,
+    /// Tokens of a post before it and a comma ("Chef de Cabinet, …").
+    earlier_role: Option<Range<usize>>,
 }
 
 /// `line` is the name's line (its tokens); `initialled` says the run holds
@@ -329,7 +332,20 @@ fn introduction(
     // in lower case right before the name is the post.
     let lower_case_head = (name > line.start && lower_case_role_head(k, &tokens[name - 1])).then(|| name - 1..name);
     let role = after_courtesy.or(right_before).or(before_comma).or(lower_case_head);
-    (courtesy || labelled || role.is_some()).then_some(Introduction { role })
+    // "President of the General Assembly, Mr. Dennis Francis,", "Chef de
+    // Cabinet, Ambassador Collen Kelapile": a post, a comma, and a courtesy
+    // title or post word before a name that a comma or the line ends.
+    let apart = run.end == line.end || tokens.get(run.end).is_some_and(|t| t.text == ",");
+    let titled_start = if courtesy { p } else { role.as_ref().map_or(name, |r| r.start) };
+    // Not the post of an earlier name in a list ("Ms. Izumi Nakamitsu, UN
+    // Under Secretary General, Mr. David Koh, …"): nothing but the line's
+    // start or a word leads the earlier post.
+    let earlier_role =
+        (titled_start < name && titled_start > line.start + 1 && tokens[titled_start - 1].text == "," && apart)
+            .then(|| post_before(doc, k, titled_start - 1))
+            .flatten()
+            .filter(|post| post.start == line.start || tokens[post.start - 1].word);
+    (courtesy || labelled || role.is_some()).then_some(Introduction { role, earlier_role })
 }
 
 /// Words that label a byline: "Author: …", "Authors : …".
@@ -375,10 +391,13 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
             continue;
         }
         let t = &tokens[start - 1];
-        let chainable = t.word
-            && (t.is_capitalised() || is_role_word(k, t) || CONNECTORS.contains(&t.text))
-            && !(t.is_possessive() && doc.gazetteer_at[start - 1].is_none())
-            && !(k.given_names.contains(t.base()) && doc.gazetteer_at[start - 1].is_none());
+        // A gazetteer name's punctuation chains too ("U.S. Permanent Representative").
+        let named = doc.gazetteer_at[start - 1].is_some();
+        let chainable = named
+            || (t.word
+                && (t.is_capitalised() || is_role_word(k, t) || CONNECTORS.contains(&t.text))
+                && !t.is_possessive()
+                && !k.given_names.contains(t.base()));
         if !chainable {
             break;
         }
@@ -692,6 +711,13 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     {
         after += 1;
     }
+    // "Remarks on behalf of the President …, Mr. Dennis Francis, at …".
+    let on_behalf = |t: usize| {
+        t + 2 < title.end && tokens[t].text == "on" && tokens[t + 1].text == "behalf" && tokens[t + 2].text == "of"
+    };
+    if on_behalf(after) {
+        after += 2;
+    }
     let by = after < title.end && matches!(tokens[after].text, "by" | "of");
     if by {
         // Words like "on" may stand inside the authors' posts; after the
@@ -724,6 +750,19 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
         }
     }
     speakers
+}
+
+/// The person on the line after one that ends "delivered by", among the
+/// first lines under the title ("Remarks on behalf of the President …" /
+/// "as delivered by" / "Chef de Cabinet, Ambassador Collen Kelapile").
+pub fn delivered_by(doc: &DocText, mentions: &[Found]) -> Option<usize> {
+    let tokens = &doc.tokens;
+    let mut first_lines = doc.lines.iter().filter(|l| l.start >= doc.title.end && !l.is_empty()).take(BYLINE_LINES + 1);
+    let ends_delivered_by =
+        |l: &Range<usize>| l.len() >= 2 && tokens[l.end - 2].text == "delivered" && tokens[l.end - 1].text == "by";
+    first_lines.find(|l| ends_delivered_by(l))?;
+    let next = first_lines.next()?;
+    mentions.iter().position(|m| m.etype == EntityType::Person && next.contains(&m.token))
 }
 
 /// How many of the body's first lines may hold its author's byline.
@@ -1297,6 +1336,44 @@ mod tests {
         assert_eq!(affiliation.as_deref(), Some("Russia"));
         let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
         assert_eq!(speakers, ["B. Tolkov"]);
+    }
+
+    #[test]
+    fn a_post_and_a_comma_before_a_titled_name_is_its_post_unless_it_is_an_earlier_names() {
+        let text = "Remarks\n\nWe heard the Chair of the Working Group, Ambassador Lena Park, today.\n\
+                    Chef de Cabinet, Ambassador Omar Haddad\n\
+                    Briefings came from Ms. Mei Tanaka, Under-Secretary-General for Disarmament Affairs, \
+                    Mr. Ivan Petrov, Director of Cyber Policy, and others.\n";
+        assert_eq!(person(text, "Lena Park").0, ["Chair of the Working Group", "Ambassador"]);
+        assert_eq!(person(text, "Omar Haddad").0, ["Chef de Cabinet", "Ambassador"]);
+        assert_eq!(person(text, "Ivan Petrov").0, ["Director of Cyber Policy"]);
+    }
+
+    #[test]
+    fn a_gazetteer_names_punctuation_chains_into_a_post_and_a_headline_verb_is_no_name() {
+        let text = "U.S. Chair Welcomes Adoption of New Measures\n\n\
+                    The text was welcomed, stated U.S. Permanent Representative to the OSCE Daniel Baer.\n";
+        assert_eq!(
+            persons(text),
+            [(
+                "Daniel Baer".to_string(),
+                vec!["U.S. Permanent Representative to the OSCE".to_string()],
+                Some("United States".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn remarks_on_behalf_of_a_holder_and_delivered_by_another_have_both_for_speakers() {
+        let text = "Remarks on behalf of the President of the General Assembly,\n\nMr. Dennis Moreau,\n\n\
+                    at the Global Roundtable on Cyber Capacity\n\nas delivered by\n\n\
+                    Chef de Cabinet, Ambassador Omar Haddad\n\n10 May 2024\n\nExcellencies, good morning.\n";
+        let x = extract(text);
+        let document = &x.documents[0];
+        let speakers: Vec<&str> = document.speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
+        assert_eq!(speakers, ["Dennis Moreau", "Omar Haddad"]);
+        assert_eq!(document.event.map(|e| x.entities[e.0].label.as_str()), Some("Global Roundtable on Cyber Capacity"));
+        assert_eq!(person(text, "Dennis Moreau").0, ["President of the General Assembly"]);
     }
 
     #[test]

@@ -550,6 +550,25 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     Some(range)
 }
 
+/// Sentences after the title in which a chair may open the sitting.
+const OPENING_SENTENCES: usize = 8;
+
+/// The event a transcript's chair opens in its first sentences: "The ninth
+/// meeting of the first substantive session of the Open-Ended Working Group
+/// … is called to order." The longest event named in that sentence.
+pub fn opened_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found]) -> Option<Range<usize>> {
+    let tokens = &doc.tokens;
+    let sentences = doc.sentences.iter().filter(|s| s.start >= doc.title.end && !s.is_empty());
+    let opening = sentences.take(OPENING_SENTENCES).find(|s| {
+        let text = source[tokens[s.start].start..tokens[s.end - 1].end].to_lowercase();
+        k.lexicon.opening_phrases.iter().any(|p| text.contains(p.as_str()))
+    })?;
+    let (start, end) = (tokens[opening.start].start, tokens[opening.end - 1].end);
+    let events =
+        mentions.iter().filter(|m| m.etype == EntityType::Event && start <= m.range.start && m.range.end <= end);
+    events.max_by_key(|m| m.range.len()).map(|m| m.range.clone())
+}
+
 // ---------------------------------------------------------------- documents
 
 fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found: &mut Vec<Found>) {
@@ -1236,6 +1255,24 @@ mod tests {
         let meeting = "XII International meeting of high representatives in charge of security issues";
         assert_eq!(labels(&x, EntityType::Event), [meeting]);
         assert_eq!(x.documents[0].event.map(|e| x.entities[e.0].label.as_str()), Some(meeting));
+    }
+
+    #[test]
+    fn the_sitting_a_chair_calls_to_order_is_the_transcripts_event_but_one_named_later_is_not() {
+        let event = |text: &str| {
+            let x = extraction("t.txt", text);
+            x.documents[0].event.map(|e| x.entities[e.0].label.clone())
+        };
+        let opening = "Meeting 3 Transcript\n\nChair Lim\n\nGood morning. The third meeting of the second \
+                       substantive session of the Open-Ended Working Group on cyber norms is called to order.\n";
+        assert_eq!(event(opening).as_deref(), Some("second substantive session of the Open-Ended Working Group"));
+        let later = "Meeting 3 Transcript\n\nChair Lim\n\nGood morning. We resume. We thank all. We go on. \
+                     We hear Peru. We hear Chile. We hear Fiji. We hear Laos. The second substantive session of the \
+                     Open-Ended Working Group on cyber norms is called to order.\n";
+        assert_eq!(event(later), None);
+        let no_opening = "Meeting 3 Transcript\n\nChair Lim\n\nThe second substantive session of the \
+                          Open-Ended Working Group on cyber norms heard twelve speakers.\n";
+        assert_eq!(event(no_opening), None);
     }
 
     #[test]
