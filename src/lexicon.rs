@@ -76,6 +76,7 @@ struct EventsSection {
     non_event_head_prefixes: Vec<String>,
     ordinal_words: Vec<String>,
     opening_phrases: Vec<String>,
+    adjective_event_heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -142,6 +143,8 @@ pub struct Lexicon {
     /// Lower-case phrases of a chair opening a sitting ("is called to
     /// order"): the sitting named beside one is the transcript's event.
     pub opening_phrases: Vec<String>,
+    /// Event heads that are adjectives before a noun in lower case.
+    pub adjective_event_heads: WordSet,
     pub document_heads: Vec<String>,
     pub proposal_heads: Vec<String>,
     pub proposal_markers: Vec<String>,
@@ -206,6 +209,7 @@ impl Lexicon {
             non_event_head_prefixes: events.non_event_head_prefixes,
             ordinal_words: events.ordinal_words.into_iter().map(|w| w.to_lowercase()).collect(),
             opening_phrases: events.opening_phrases.into_iter().map(|w| w.to_lowercase()).collect(),
+            adjective_event_heads: events.adjective_event_heads.into_iter().collect(),
             document_heads: longest_first(works.document_heads),
             proposal_heads: longest_first(works.proposal_heads),
             proposal_markers: longest_first(works.proposal_markers),

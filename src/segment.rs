@@ -423,8 +423,15 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
     if (words(first_line) > LABEL_WORDS && !publisher) || is_sentence(first_text) {
         return Some(first);
     }
-    let below = content.take(4).take_while(|(_, l)| !is_sentence(&text[l.range.clone()]));
-    Some(below.map(|(i, l)| (i, words(l))).find(|&(_, n)| n >= HEADLINE_WORDS).map_or(first, |(i, _)| i))
+    // A shorter line that names its genre is a headline too ("Speech" /
+    // "Securing Cyberspace: Minister Doughty speech").
+    let headline_like = |line: &Line| {
+        let n = words(line);
+        n >= HEADLINE_WORDS
+            || (n > LABEL_WORDS && lexicon.kind_words_in(&text[line.range.clone()].to_lowercase()).next().is_some())
+    };
+    let mut below = content.take(4).take_while(|(_, l)| !is_sentence(&text[l.range.clone()]));
+    Some(below.find(|(_, l)| headline_like(l)).map_or(first, |(i, _)| i))
 }
 
 /// A line of body text ends as a sentence does.
@@ -468,6 +475,8 @@ fn dateline_after(text: &str, lines: &[Line], heading: usize, next: usize) -> Op
                 let dates_next = next < lines.len() && lines[at + 1..next].iter().all(|l| l.class == LineClass::Blank);
                 return (!dates_next).then_some(at);
             }
+            // A heading right under the title repeats it ("… (State Dept.)").
+            LineClass::Heading if n == 0 => {}
             LineClass::Heading | LineClass::Listing { .. } => return None,
             LineClass::Content => in_block &= !is_sentence(&text[line.range.clone()]),
             _ => {}
@@ -501,15 +510,22 @@ fn dated_place(
     Some((date, place))
 }
 
-/// A line that names a city and its state or country and nothing else
-/// ("New York City, New York", "Washington, D.C."): the city.
+/// A line that names a city and its state or country and nothing else,
+/// perhaps after a venue ("New York City, New York", "Washington, D.C.",
+/// "Palace Hotel, New York, NY"): the city.
 fn place_line(line: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
-    let (city_name, region) = line.trim().split_once(", ")?;
+    let parts: Vec<&str> = line.trim().split(", ").collect();
+    let (venue, city_name, region) = match parts[..] {
+        [city_name, region] => ("", city_name, region),
+        [venue, city_name, region] => (venue, city_name, region),
+        _ => return None,
+    };
     let region_words: Vec<&str> = region.split(' ').collect();
     let region_ok = region_words.len() <= 3
         && region_words.iter().all(|w| is_capitalised_word(w) || w.chars().all(|c| c.is_ascii_uppercase() || c == '.'));
+    let venue_ok = venue.split(' ').count() <= 4 && venue.split(' ').all(|w| w.is_empty() || is_capitalised_word(w));
     let city_words = city_name.split(' ').count();
-    (region_ok && city_words <= 3 && city_name.split(' ').all(is_capitalised_word))
+    (region_ok && venue_ok && city_words <= 3 && city_name.split(' ').all(is_capitalised_word))
         .then(|| city(city_name, lexicon, gazetteer))
         .flatten()
 }
@@ -984,6 +1000,26 @@ mod tests {
         // A post under a byline ending in a comma is not the title's.
         let byline = "India Statement by Dr. Ravi Kumar,\n\nJoint Secretary\n\n12 March 2021\n\nMr Chair,\n";
         check(byline, &[("statement", "India Statement by Dr. Ravi Kumar,", Some("2021-03-12"), None)]);
+    }
+
+    #[test]
+    fn a_repeated_title_does_not_hide_the_dateline_and_a_venue_may_lead_the_place_line() {
+        let page = "Remarks at the Second Ministerial Meeting on Cyber Stability\n\n\
+                    Remarks at the Second Ministerial Meeting on Cyber Stability (State Dept.)\n\n\
+                    John Q. Smith, Deputy Secretary of State\nPalace Hotel, New York, NY\nSeptember 23, 2019\n\n\
+                    Good morning, everyone.\n";
+        let title = "Remarks at the Second Ministerial Meeting on Cyber Stability";
+        check(page, &[("remarks", title, Some("2019-09-23"), Some("New York"))]);
+    }
+
+    #[test]
+    fn a_short_line_naming_its_genre_under_a_label_is_the_headline() {
+        let page = "Speech\n\nSecuring Cyberspace: Minister Doughty speech\n\n\
+                    The minister outlined the commitment in a keynote speech.\n\nThank you all.\n";
+        check(page, &[("speech", "Securing Cyberspace: Minister Doughty speech", None, None)]);
+        // A short line that names no genre stays below the label.
+        let page = "Speech\n\nSecuring Cyberspace in our time\n\nThe minister outlined the commitment.\n";
+        check(page, &[("speech", "Speech", None, None)]);
     }
 
     #[test]

@@ -330,6 +330,12 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
             continue;
         }
         let head_end = if two_word { h + 2 } else { h + 1 };
+        // "My ASEAN Ministerial colleagues": an adjective, not a meeting.
+        let adjective = k.lexicon.adjective_event_heads.contains(head.text)
+            && tokens.get(head_end).is_some_and(|t| t.word && t.is_lower());
+        if adjective {
+            continue;
+        }
         let line_end = line_end(doc, h);
         let line_start = line_start(doc, h);
         if h > line_start {
@@ -1273,6 +1279,14 @@ mod tests {
         let no_opening = "Meeting 3 Transcript\n\nChair Lim\n\nThe second substantive session of the \
                           Open-Ended Working Group on cyber norms heard twelve speakers.\n";
         assert_eq!(event(no_opening), None);
+    }
+
+    #[test]
+    fn an_adjective_event_head_before_a_lower_case_noun_names_no_event() {
+        let text = "Opening Address\n\nMy ASEAN Ministerial colleagues, welcome to the ASEAN Ministerial \
+                    Conference on Cybersecurity. The Ministerial was useful.\n";
+        let x = extraction("m.txt", text);
+        assert_eq!(labels(&x, EntityType::Event), ["ASEAN Ministerial Conference on Cybersecurity"]);
     }
 
     #[test]
