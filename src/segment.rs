@@ -1035,5 +1035,7 @@ mod tests {
         assert_eq!(kind("Comment on the draft statement of the summit"), "comment");
         assert_eq!(kind("CIS drafting statement on cyber security"), "news-item");
         assert_eq!(kind("Experts meet to discuss joint statement on cyber security"), "news-item");
+        assert_eq!(kind("Heads of Foreign Ministries Adopt Statement on Joint Measures"), "news-item");
+        assert_eq!(kind("Ministers signed joint statement on cyber norms"), "news-item");
     }
 }
