@@ -403,7 +403,14 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
         }
         start -= 1;
     }
-    let mut first = (start..end).find(|&t| is_role_word(k, &tokens[t]))?;
+    // "the representative of the Russian Federation Dmitry Glukhov": a post
+    // head in lower case opens the chain of its complement.
+    let complement_start = start;
+    if start > line_start && start < end && lower_case_role_head(k, &tokens[start - 1]) {
+        start -= 1;
+    }
+    let opens_lower = start < complement_start && CONNECTORS.contains(&tokens[complement_start].text);
+    let mut first = if opens_lower { start } else { (complement_start..end).find(|&t| is_role_word(k, &tokens[t]))? };
     while first > start && names_country_or_body(doc, k, first - 1) {
         first -= 1;
     }
@@ -1347,6 +1354,13 @@ mod tests {
         assert_eq!(person(text, "Lena Park").0, ["Chair of the Working Group", "Ambassador"]);
         assert_eq!(person(text, "Omar Haddad").0, ["Chef de Cabinet", "Ambassador"]);
         assert_eq!(person(text, "Ivan Petrov").0, ["Director of Cyber Policy"]);
+    }
+
+    #[test]
+    fn a_lower_case_post_head_opens_the_post_of_the_name_after_its_complement() {
+        let text = "Talks\n\nAt the meeting, the representative of the Russian Federation Dmitry Glukhov said so.\n";
+        let post = vec!["representative of the Russian Federation".to_string()];
+        assert_eq!(person(text, "Dmitry Glukhov"), (post, Some("Russia".to_string())));
     }
 
     #[test]
