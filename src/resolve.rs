@@ -232,11 +232,17 @@ fn is_addressed(key: &str) -> bool {
 /// patronymic).
 fn full_names<'a>(source: &'a SourceAnalysis, doc: &'a DocAnalysis) -> impl Iterator<Item = (String, String)> + 'a {
     let names = doc.mentions.iter().filter(|m| m.etype == EntityType::Person).map(|m| source.texts.string(m.name));
-    let full = |key: &String| key.contains(' ') && !is_initials(key) && !is_addressed(key);
-    names.map(person_key).filter(full).map(|full| {
-        let surname = full.rsplit(' ').next().unwrap_or_default().to_string();
-        (surname, full)
+    names.filter_map(|name| {
+        let key = person_key(name);
+        let full = name.contains(' ') && !is_initials(&key) && !is_addressed(&key);
+        // A hyphenated surname is one ("Tiirmaa-Klaar"), though its key has two words.
+        full.then(|| (surname_key(name), key))
     })
+}
+
+/// The key of a name's last word: its surname.
+fn surname_key(name: &str) -> String {
+    person_key(name.rsplit(' ').next().unwrap_or_default())
 }
 
 /// Indexes full person names by surname for one source: per document, for
@@ -281,12 +287,18 @@ impl<'a> PersonIndex<'a> {
             let given = key.split(' ').next().unwrap_or_default().to_string();
             return self.by_given.get(&(d, given)).cloned().flatten().unwrap_or(key);
         }
-        if !is_initials(&key) {
+        // A hyphenated surname alone ("Tiirmaa-Klaar") is a surname too.
+        let hyphenated_surname = !name.contains(' ') && !is_initials(&key);
+        if !is_initials(&key) && !hyphenated_surname {
             return key;
         }
         let words: Vec<&str> = key.split(' ').collect();
-        let Some((surname, given)) = words.split_last() else { return key };
-        let surname = surname.to_string();
+        let (surname, given) = if hyphenated_surname {
+            (key.clone(), &[][..])
+        } else {
+            let Some((surname, given)) = words.split_last() else { return key };
+            (surname.to_string(), given)
+        };
         let known = self
             .by_doc
             .get(&(d, surname.clone()))
@@ -836,6 +848,15 @@ mod tests {
         let mut sorted = keys.to_vec();
         sorted.sort();
         assert_eq!(order, sorted);
+    }
+
+    #[test]
+    fn a_hyphenated_surname_alone_is_the_person_named_in_full_with_it() {
+        let page = "Statement by the Ministry of Foreign Affairs, 12 March 2021\n\n\
+                    The unit is headed by Ambassador Heli Tiirmaa-Klaar. Later Ambassador Tiirmaa-Klaar and \
+                    Mr Klaar answered questions.\n";
+        let persons = persons_by_source(&[("a.txt", page.as_bytes())]);
+        assert_eq!(persons[0].1, ["Heli Tiirmaa-Klaar", "Heli Tiirmaa-Klaar", "Klaar"]);
     }
 
     #[test]

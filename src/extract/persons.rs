@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::text::Token;
 use super::{DocText, Found, Knowledge, Naming};
-use crate::model::EntityType;
+use crate::model::{DocKind, EntityType};
 
 /// Words that join the parts of a post ("Minister of Foreign Affairs of the
 /// Kingdom of Bahrain").
@@ -725,7 +725,14 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     if on_behalf(after) {
         after += 2;
     }
-    let by = after < title.end && matches!(tokens[after].text, "by" | "of");
+    // "Interview with Dr Tobias Feakin": the one interviewed speaks.
+    let interview = k
+        .lexicon
+        .kinds
+        .iter()
+        .any(|(w, kind)| *kind == DocKind::Interview && tokens[kind_at].text.eq_ignore_ascii_case(w));
+    let by =
+        after < title.end && (matches!(tokens[after].text, "by" | "of") || (interview && tokens[after].text == "with"));
     if by {
         // Words like "on" may stand inside the authors' posts; after the
         // first author they end the list.
@@ -1101,6 +1108,16 @@ mod tests {
     }
 
     #[test]
+    fn an_interview_with_a_person_has_that_person_for_speaker() {
+        let x = extract("Interview with Dr Tobias Feakin on cyber strategies\n\nIn 2016, the post was created.\n");
+        let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
+        assert_eq!(speakers, ["Tobias Feakin"]);
+        // A statement "with" someone names no speaker so.
+        let x = extract("Joint statement with Dr Tobias Feakin on cyber strategies\n\nThe post was created.\n");
+        assert!(x.documents[0].speakers.is_empty());
+    }
+
+    #[test]
     fn a_title_giving_posts_without_names_has_the_holders_of_those_posts_in_the_opening_for_speakers() {
         let speakers = |text: &str| {
             let x = extract(text);
@@ -1365,6 +1382,8 @@ mod tests {
 
     #[test]
     fn a_gazetteer_names_punctuation_chains_into_a_post_and_a_headline_verb_is_no_name() {
+        let made = "Chinese Foreign Ministry Spokesperson Made Remarks on Cyber Issues\n\nQ: Will talks resume?\n";
+        assert_eq!(persons(made), []);
         let text = "U.S. Chair Welcomes Adoption of New Measures\n\n\
                     The text was welcomed, stated U.S. Permanent Representative to the OSCE Daniel Baer.\n";
         assert_eq!(
