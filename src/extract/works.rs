@@ -52,6 +52,15 @@ fn is_ordinal(k: &Knowledge, token: &Token) -> bool {
     numeric || roman || year || k.lexicon.ordinal_words.contains(&t.to_lowercase())
 }
 
+/// Whether `number` and `dot` write an ordinal with a full stop ("11."):
+/// one to three digits, the stop right after them.
+fn dotted_ordinal(number: &Token, dot: &Token) -> bool {
+    dot.text == "."
+        && number.end == dot.start
+        && (1..=3).contains(&number.text.len())
+        && number.text.chars().all(|c| c.is_ascii_digit())
+}
+
 /// The number an ordinal stands for ("26th", "Fifth", "II", "first-ever").
 fn ordinal_number(token: &Token) -> Option<u32> {
     let lower = token.text.to_lowercase();
@@ -349,6 +358,13 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
         let mut has_ordinal = false;
         while left > line_start {
             let t = &tokens[left - 1];
+            // "the 11. Session of …": a number and its full stop, as German
+            // and Nordic texts write an ordinal.
+            if left >= line_start + 2 && dotted_ordinal(&tokens[left - 2], t) {
+                has_ordinal = true;
+                left -= 2;
+                break;
+            }
             let ok = if t.is_possessive() {
                 left == h && t.is_capitalised() && !k.lexicon.not_name_words.contains(t.base())
             } else {
@@ -1287,6 +1303,14 @@ mod tests {
                     Conference on Cybersecurity. The Ministerial was useful.\n";
         let x = extraction("m.txt", text);
         assert_eq!(labels(&x, EntityType::Event), ["ASEAN Ministerial Conference on Cybersecurity"]);
+    }
+
+    #[test]
+    fn a_number_with_a_full_stop_is_an_event_names_ordinal_but_a_year_is_not() {
+        let text = "Statement\n\nWe spoke at the 11. Session of the Working Group. It met in 2019. Session of \
+                    the Council followed.\n";
+        let x = extraction("d.txt", text);
+        assert_eq!(labels(&x, EntityType::Event), ["11. Session of the Working Group", "Session of the Council"]);
     }
 
     #[test]
