@@ -61,6 +61,16 @@ fn dotted_ordinal(number: &Token, dot: &Token) -> bool {
         && number.text.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Words that count things rather than name one.
+const COUNT_WORDS: [&str; 13] =
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "both", "some"];
+
+/// A cardinal number of one to three digits or a counting word.
+fn is_count(token: &Token) -> bool {
+    let digits = (1..=3).contains(&token.text.len()) && token.text.chars().all(|c| c.is_ascii_digit());
+    digits || COUNT_WORDS.contains(&token.text.to_lowercase().as_str())
+}
+
 /// The number an ordinal stands for ("26th", "Fifth", "II", "first-ever").
 fn ordinal_number(token: &Token) -> Option<u32> {
     let lower = token.text.to_lowercase();
@@ -801,7 +811,10 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
     for (i, line_start, line_end) in tokens_with_lines {
         let t = &tokens[i];
         // (a) "draft …"
-        if t.text.eq_ignore_ascii_case("draft") && tokens.get(i + 1).is_none_or(|n| n.text != "of") {
+        // "15 Draft Resolutions", "two draft resolutions": a count of
+        // drafts, not the name of one.
+        let counted = i > line_start && is_count(&tokens[i - 1]);
+        if t.text.eq_ignore_ascii_case("draft") && tokens.get(i + 1).is_none_or(|n| n.text != "of") && !counted {
             // A drafted statement is put forward too ("Draft Joint Statement
             // of the Heads of State …").
             let is_head = |h: usize| {
@@ -1311,6 +1324,14 @@ mod tests {
                     the Council followed.\n";
         let x = extraction("d.txt", text);
         assert_eq!(labels(&x, EntityType::Event), ["11. Session of the Working Group", "Session of the Council"]);
+    }
+
+    #[test]
+    fn a_counted_draft_is_no_proposal() {
+        let text = "First Committee Approves 15 Draft Resolutions on Disarmament\n\nIt approved two draft \
+                    resolutions on cyberspace and the draft resolution on responsible behaviour in cyberspace.\n";
+        let x = extraction("c.txt", text);
+        assert_eq!(labels(&x, EntityType::Proposal), ["draft resolution on responsible behaviour in cyberspace"]);
     }
 
     #[test]
