@@ -68,7 +68,7 @@ const COUNT_WORDS: [&str; 13] =
 /// A cardinal number of one to three digits or a counting word.
 fn is_count(token: &Token) -> bool {
     let digits = (1..=3).contains(&token.text.len()) && token.text.chars().all(|c| c.is_ascii_digit());
-    digits || COUNT_WORDS.contains(&token.text.to_lowercase().as_str())
+    digits || COUNT_WORDS.iter().any(|w| token.text.eq_ignore_ascii_case(w))
 }
 
 /// The number an ordinal stands for ("26th", "Fifth", "II", "first-ever").
@@ -813,8 +813,8 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         // (a) "draft …"
         // "15 Draft Resolutions", "two draft resolutions": a count of
         // drafts, not the name of one.
-        let counted = i > line_start && is_count(&tokens[i - 1]);
-        if t.text.eq_ignore_ascii_case("draft") && tokens.get(i + 1).is_none_or(|n| n.text != "of") && !counted {
+        let counted = || i > line_start && is_count(&tokens[i - 1]);
+        if t.text.eq_ignore_ascii_case("draft") && tokens.get(i + 1).is_none_or(|n| n.text != "of") && !counted() {
             // A drafted statement is put forward too ("Draft Joint Statement
             // of the Heads of State …").
             let is_head = |h: usize| {
