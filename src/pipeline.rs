@@ -350,8 +350,10 @@ fn offset(n: usize) -> u32 {
 }
 
 /// The country a source mostly speaks of: who "we" are when no speaker says.
-/// It must be named more often than any other: a page that names Chile
-/// and Ukraine once each says nothing of whom it speaks for. A country
+/// It must be named more often than any other, and more than once: a page
+/// that names Chile and Ukraine once each says nothing of whom it speaks
+/// for, and a country named once is as often a host's or a partner's
+/// ("Indonesia's ASEAN Chairmanship" in a Singaporean speech). A country
 /// named in the post of someone who is not a speaker ("… with Foreign
 /// Minister of the Republic of Belarus Sergey Aleinik") is named for them:
 /// one of its mentions is not counted.
@@ -370,7 +372,7 @@ fn home_country(findings: &[extract::Findings], k: &Knowledge) -> Option<usize> 
             }
         }
     }
-    counts.retain(|_, count| *count > 0);
+    counts.retain(|_, count| *count > 1);
     let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
     ranked.sort_by_key(|(entry, count)| (std::cmp::Reverse(*count), k.gazetteer.entries[*entry].id.clone()));
     match ranked[..] {

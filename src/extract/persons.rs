@@ -222,9 +222,12 @@ fn person_at(
         .map(|l| l.earlier_role.iter().chain(&l.role).cloned().collect::<Vec<_>>())
         .unwrap_or_default()
         .into_iter()
-        .chain(in_apposition.or_else(|| byline_post(doc, k, line, run.end)))
+        .chain(in_apposition.clone().or_else(|| byline_post(doc, k, line, run.end)))
         .collect();
-    let (roles, affiliation) = roles_and_affiliation(source, doc, k, mentions, &posts, run.end);
+    let (roles, mut affiliation) = roles_and_affiliation(source, doc, k, mentions, &posts, run.end);
+    if affiliation.is_none() && in_apposition.is_none() && run.end == line_tokens.end {
+        affiliation = mission_line_after(doc, k, mentions, line, &posts);
+    }
     let person = Found {
         name: source[name_range.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
         range: name_range,
@@ -255,6 +258,37 @@ fn roles_and_affiliation(
         .find_map(|post| affiliation(doc, k, mentions, post.clone()))
         .or_else(|| on_behalf_of(doc, k, mentions, name_end));
     (roles, affiliation)
+}
+
+/// Whom the name heading a statement speaks for by the mission line under
+/// it or under its post ("Mr. Heidar Ali Balouji" / "First Counselor" /
+/// "Permanent Mission of the Islamic Republic of Iran to the United
+/// Nations"): a short line that opens with a publisher ("Embassy of",
+/// "Permanent Mission of") and names a country or body.
+fn mission_line_after(
+    doc: &DocText,
+    k: &Knowledge,
+    mentions: &[Found],
+    name_line: usize,
+    posts: &[Range<usize>],
+) -> Option<usize> {
+    let last_line = posts
+        .iter()
+        .filter_map(|post| doc.lines.iter().position(|l| l.contains(&post.start)))
+        .fold(name_line, usize::max);
+    let next = doc.lines[last_line + 1..].iter().find(|l| !l.is_empty())?.clone();
+    let tokens = &doc.tokens;
+    let start = if tokens[next.start].text.eq_ignore_ascii_case("the") { next.start + 1 } else { next.start };
+    let opens = |publisher: &str| {
+        let mut words = publisher.split(' ');
+        let fits = words.by_ref().zip(start..next.end).all(|(word, t)| tokens[t].text == word);
+        fits && publisher.split(' ').count() < next.end - start
+    };
+    let sentence = tokens[next.end - 1].text.ends_with(['.', '!', '?', ':']);
+    if next.len() > 16 || sentence || !k.lexicon.publishers.iter().any(|p| opens(p)) {
+        return None;
+    }
+    affiliation(doc, k, mentions, next)
 }
 
 /// Nothing that could carry a name on stands right before token `i`: its
@@ -1237,18 +1271,39 @@ mod tests {
     }
 
     #[test]
-    fn a_speaker_with_no_country_speaks_for_the_country_a_page_names_most_unless_two_tie() {
+    fn a_speaker_with_no_country_speaks_for_the_country_a_page_names_most_and_more_than_once_unless_two_tie() {
         let represents = |body: &str| {
             let x = extract(&format!("Remarks by Ambassador Grace Mwangi at the Open Debate\n\n{body}\n"));
             let pairs = x.labelled(crate::model::Predicate::Represents);
             pairs.into_iter().map(|(s, o)| (s.to_string(), o.to_string())).collect::<Vec<_>>()
         };
         assert_eq!(represents("The attacks on Ukraine worry Chile."), []);
+        // Named once, a country is more likely a host's or a partner's.
+        assert_eq!(represents("We thank Kenya's chairmanship for the debate."), []);
         let home = "Kenya welcomes the debate. Kenya hosted the talks with Chile.";
         assert_eq!(represents(home), [("Grace Mwangi".to_string(), "Kenya".to_string())]);
         // Chile named in another person's post is named for them.
         let guest = "We met Foreign Minister of Chile Ana Rojas. Chile and Kenya agreed.";
         assert_eq!(represents(guest), [("Ana Rojas".to_string(), "Chile".to_string())]);
+    }
+
+    #[test]
+    fn the_mission_line_under_a_heading_name_or_its_post_says_whom_the_person_speaks_for() {
+        let heading = |lines: &str| {
+            persons(&format!("Statement by\n{lines}\nNew York, 30 March 2022\n\nMr. Chair, we thank you.\n"))
+        };
+        let post_then_mission = heading(
+            "Mr. Tomas Varga\nFirst Counselor\nPermanent Mission of the Republic of Chile to the United Nations",
+        );
+        assert_eq!(
+            post_then_mission,
+            [("Tomas Varga".to_string(), vec!["First Counselor".to_string()], Some("Chile".to_string()))]
+        );
+        let mission_only = heading("H.E. Mr. Tomas Varga\nEmbassy of Kenya");
+        assert_eq!(mission_only, [("Tomas Varga".to_string(), vec![], Some("Kenya".to_string()))]);
+        // A sentence under the name is no mission line.
+        let sentence = heading("Mr. Tomas Varga\nFirst Counselor\nMission of Chile staff attended the talks.");
+        assert_eq!(sentence[0].2, None, "{sentence:?}");
     }
 
     #[test]
