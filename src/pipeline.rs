@@ -216,7 +216,7 @@ pub fn analyze_source(source: &Source, k: &Knowledge) -> SourceAnalysis {
         findings.push(extract::extract(text, &mut doc, k));
         texts.push(doc);
     }
-    let home = home_country(&findings, k);
+    let home = home_country(&findings, &texts, k);
     let mut kept = TextsBuilder::default();
     let docs = documents
         .into_iter()
@@ -353,15 +353,20 @@ fn offset(n: usize) -> u32 {
 /// It must be named more often than any other, and more than once: a page
 /// that names Chile and Ukraine once each says nothing of whom it speaks
 /// for, and a country named once is as often a host's or a partner's
-/// ("Indonesia's ASEAN Chairmanship" in a Singaporean speech). A country
+/// ("Indonesia's ASEAN Chairmanship" in a Singaporean speech), unless in
+/// a title. A country
 /// named in the post of someone who is not a speaker ("… with Foreign
 /// Minister of the Republic of Belarus Sergey Aleinik") is named for them:
 /// one of its mentions is not counted.
-fn home_country(findings: &[extract::Findings], k: &Knowledge) -> Option<usize> {
+fn home_country(findings: &[extract::Findings], texts: &[DocText], k: &Knowledge) -> Option<usize> {
     let mut counts: HashMap<usize, usize> = HashMap::new();
-    for f in findings.iter().flat_map(|f| &f.mentions) {
-        if let (EntityType::Country, extract::Naming::Gazetteer { entries, .. }) = (f.etype, &f.naming) {
-            *counts.entry(entries[0]).or_default() += 1;
+    for (finding, doc) in findings.iter().zip(texts) {
+        for f in &finding.mentions {
+            if let (EntityType::Country, extract::Naming::Gazetteer { entries, .. }) = (f.etype, &f.naming) {
+                // A title naming a country ("Statement by the Delegation of
+                // Indonesia") counts twice: titles name whose it is.
+                *counts.entry(entries[0]).or_default() += if doc.title.contains(&f.token) { 2 } else { 1 };
+            }
         }
     }
     for finding in findings {

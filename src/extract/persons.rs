@@ -1280,6 +1280,9 @@ mod tests {
         assert_eq!(represents("The attacks on Ukraine worry Chile."), []);
         // Named once, a country is more likely a host's or a partner's.
         assert_eq!(represents("We thank Kenya's chairmanship for the debate."), []);
+        // Unless the title names it: then "we" are that country.
+        let titled = extract("Statement by the Delegation of Kenya at the Open Debate\n\nWe support the UN Charter.\n");
+        assert_eq!(titled.labelled(crate::model::Predicate::Supported), [("Kenya", "UN Charter")]);
         let home = "Kenya welcomes the debate. Kenya hosted the talks with Chile.";
         assert_eq!(represents(home), [("Grace Mwangi".to_string(), "Kenya".to_string())]);
         // Chile named in another person's post is named for them.
