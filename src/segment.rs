@@ -498,13 +498,16 @@ fn dated_place(
     gazetteer: &Gazetteer,
 ) -> Option<(PartialDate, Option<String>)> {
     let LineClass::Dateline(date) = lines[at].class else { return None };
-    let place = text[lines[at].range.clone()]
-        .trim_start()
-        .split_once(", ")
-        .map(|(place, _)| place)
-        // "Vienna, …", "New York, …", not "Posted on Dec. 1, 2021".
+    let line = text[lines[at].range.clone()].trim().trim_end_matches('.');
+    // "Vienna, …", "New York, …", "… 2024, New York", not "Posted on Dec.
+    // 1, 2021".
+    let first = line.split_once(", ").map(|(place, _)| place);
+    let last = line.rsplit_once(", ").map(|(_, place)| place);
+    let place = [first, last]
+        .into_iter()
+        .flatten()
         .filter(|place| place.split(' ').all(is_capitalised_word))
-        .and_then(|place| city(place, lexicon, gazetteer));
+        .find_map(|place| city(place, lexicon, gazetteer));
     let above = (0..at).rev().find(|&i| lines[i].class != LineClass::Blank).filter(|&i| i != heading);
     let place = place.or_else(|| above.and_then(|i| place_line(&text[lines[i].range.clone()], lexicon, gazetteer)));
     Some((date, place))
@@ -1010,6 +1013,15 @@ mod tests {
                     Good morning, everyone.\n";
         let title = "Remarks at the Second Ministerial Meeting on Cyber Stability";
         check(page, &[("remarks", title, Some("2019-09-23"), Some("New York"))]);
+    }
+
+    #[test]
+    fn a_dateline_may_end_with_its_city() {
+        let page = "Statement at the open debate\n\nStatement delivered by Mr. Rein Kask\n\n20 June 2024, New York\n\n\
+                    We welcome the debate.\n";
+        check(page, &[("statement", "Statement at the open debate", Some("2024-06-20"), Some("New York"))]);
+        let page = "Statement at the open debate\n\nJune 20, 2024, Geneva\n\nWe welcome the debate.\n";
+        check(page, &[("statement", "Statement at the open debate", Some("2024-06-20"), Some("Geneva"))]);
     }
 
     #[test]

@@ -233,6 +233,7 @@ pub fn extract(source: &str, doc: &mut DocText, knowledge: &Knowledge) -> Findin
     let event_range = works::title_event(source, doc, knowledge, &mut mentions).or_else(|| {
         titled_by_lead_line(doc, |doc| works::title_event(source, doc, knowledge, &mut mentions))
             .flatten()
+            .or_else(|| works::heading_line_event(doc, &mentions))
             .or_else(|| works::opened_event(source, doc, knowledge, &mentions))
     });
     let mentions = into_text_order(mentions, doc);

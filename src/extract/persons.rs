@@ -799,17 +799,32 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     speakers
 }
 
-/// The person on the line after one that ends "delivered by", among the
-/// first lines under the title ("Remarks on behalf of the President …" /
-/// "as delivered by" / "Chef de Cabinet, Ambassador Collen Kelapile").
+/// The person "delivered by" names in the title or among the first lines
+/// under it: on the same line ("Statement delivered by H.E. Mr. Rein
+/// Tammsaar, …", "As delivered by Bjørn Berge, …") or, when the words end
+/// their line, on the next ("Remarks on behalf of the President …" / "as
+/// delivered by" / "Chef de Cabinet, Ambassador Collen Kelapile").
 pub fn delivered_by(doc: &DocText, mentions: &[Found]) -> Option<usize> {
     let tokens = &doc.tokens;
-    let mut first_lines = doc.lines.iter().filter(|l| l.start >= doc.title.end && !l.is_empty()).take(BYLINE_LINES + 1);
-    let ends_delivered_by =
-        |l: &Range<usize>| l.len() >= 2 && tokens[l.end - 2].text == "delivered" && tokens[l.end - 1].text == "by";
-    first_lines.find(|l| ends_delivered_by(l))?;
-    let next = first_lines.next()?;
-    mentions.iter().position(|m| m.etype == EntityType::Person && next.contains(&m.token))
+    let under = doc.lines.iter().filter(|l| l.start >= doc.title.end && !l.is_empty()).take(BYLINE_LINES + 1);
+    let lines: Vec<Range<usize>> = std::iter::once(doc.title.clone()).chain(under.cloned()).collect();
+    let person_in = |from: usize, to: usize| {
+        mentions.iter().position(|m| m.etype == EntityType::Person && (from..to).contains(&m.token))
+    };
+    for (n, line) in lines.iter().enumerate() {
+        let Some(by) =
+            (line.start + 1..line.end).find(|&t| tokens[t].text == "by" && tokens[t - 1].text == "delivered")
+        else {
+            continue;
+        };
+        // The name follows at once, but for courtesy titles.
+        if by + 1 < line.end {
+            return person_in(by + 1, (by + 6).min(line.end));
+        }
+        let next = lines.get(n + 1)?;
+        return person_in(next.start, next.end);
+    }
+    None
 }
 
 /// How many of the body's first lines may hold its author's byline.
@@ -1307,6 +1322,21 @@ mod tests {
         // A sentence under the name is no mission line.
         let sentence = heading("Mr. Tomas Varga\nFirst Counselor\nMission of Chile staff attended the talks.");
         assert_eq!(sentence[0].2, None, "{sentence:?}");
+    }
+
+    #[test]
+    fn delivered_by_in_the_title_or_a_heading_line_names_the_speaker_on_the_same_line() {
+        let in_title = "As delivered by Tomas Varga, Deputy Secretary General of the Council of Europe\n\n\
+                        Excellencies,\nThe protocol was opened for signature.\n";
+        assert_eq!(first_speakers(in_title), ["Tomas Varga"]);
+        let under = "Statement at the open debate on threats\n\n\
+                     Statement delivered by H.E. Mr. Rein Kask, Permanent Representative of Estonia\n\n\
+                     We thank Kenya and Rosa Quispe for the debate.\n";
+        assert_eq!(first_speakers(under), ["Rein Kask"]);
+        // A name further on the line is not the deliverer's.
+        let far = "Statement at the open debate\n\nThe text was delivered by the mission of Estonia to \
+                   Rein Kask.\n";
+        assert_eq!(first_speakers(far), Vec::<String>::new());
     }
 
     #[test]

@@ -601,6 +601,28 @@ pub fn opened_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Foun
     events.max_by_key(|m| m.range.len()).map(|m| m.range.clone())
 }
 
+/// Lines under the title that may name the event on a line of its own.
+const EVENT_LINES: usize = 3;
+
+/// The event named alone on one of the first lines under the title, as a
+/// statement's heading prints it ("Statement at UNSC high-level open debate
+/// …" / "UN Security Council High-Level Open Debate on Addressing Evolving
+/// Threats in Cyberspace" / "Statement delivered by …"). A sentence ends
+/// the heading.
+pub fn heading_line_event(doc: &DocText, mentions: &[Found]) -> Option<Range<usize>> {
+    let tokens = &doc.tokens;
+    let lines = doc.lines.iter().filter(|l| l.start >= doc.title.end && !l.is_empty()).take(EVENT_LINES);
+    for line in lines.take_while(|l| !tokens[l.end - 1].text.ends_with(['.', '!', '?'])) {
+        let whole_line = |m: &&Found| {
+            m.etype == EntityType::Event && m.token == line.start && m.range.end >= tokens[line.end - 1].start
+        };
+        if let Some(event) = mentions.iter().filter(whole_line).max_by_key(|m| m.range.len()) {
+            return Some(event.range.clone());
+        }
+    }
+    None
+}
+
 // ---------------------------------------------------------------- documents
 
 fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found: &mut Vec<Found>) {
@@ -1308,6 +1330,24 @@ mod tests {
         let no_opening = "Meeting 3 Transcript\n\nChair Lim\n\nThe second substantive session of the \
                           Open-Ended Working Group on cyber norms heard twelve speakers.\n";
         assert_eq!(event(no_opening), None);
+    }
+
+    #[test]
+    fn an_event_named_alone_on_a_heading_line_under_the_title_is_the_documents_event() {
+        let event = |text: &str| {
+            let x = extraction("t.txt", text);
+            x.documents[0].event.map(|e| x.entities[e.0].label.clone())
+        };
+        let heading = "Statement on threats in cyberspace\n\nThird Review Conference on Cyber Stability\n\n\
+                       Statement delivered by Ms. Ana Rojas\n\nWe thank the chair.\n";
+        assert_eq!(event(heading).as_deref(), Some("Third Review Conference on Cyber Stability"));
+        // Named in a sentence, or after the heading's sentences, it is not.
+        let sentence = "Statement on threats in cyberspace\n\nThe Third Review Conference on Cyber Stability \
+                        opened.\n\nWe thank the chair.\n";
+        assert_eq!(event(sentence), None);
+        let later = "Statement on threats in cyberspace\n\nWe thank the chair.\n\n\
+                     Third Review Conference on Cyber Stability\n";
+        assert_eq!(event(later), None);
     }
 
     #[test]
