@@ -64,8 +64,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
         {b}(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<rm>{month})\s+(?P<ry>\d{{4}}){b}   # 3-4 June 2019
-      | {b}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{month_or_abbreviation})\.?,?\s+(?P<dm_y>\d{{4}})     # 15 January 2020, 21 Jun 2024 (time may follow, glued)
-      | {b}(?P<md_m>{month_or_abbreviation})\.?\s+(?P<md_d>\d{{1,2}}),\s*(?P<md_y>\d{{4}}){b}     # January 15, 2020; Sept. 5, 2019
+      | {b}(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_m>{month_or_abbreviation})\.?,?\s+(?P<dm_y>\d{{4}})     # 15 January 2020, 21 Jun 2024, 28th March 2022 (time may follow, glued)
+      | {b}(?P<md_m>{month_or_abbreviation})\.?\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<md_y>\d{{4}}){b}     # January 15, 2020; Sept. 5, 2019; March 28th, 2022
       | {b}(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>\d{{4}}){b}                   # 15.01.2020
       | {b}(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}}){b}                            # 2022-07-25
       | {b}(?P<my_m>{month})\s+(?P<my_y>\d{{4}}){b}                                            # June 2019
@@ -130,6 +130,13 @@ mod tests {
         check("Must read 21 Jun 2024", &["2024-06-21"]);
         check("Sept. 5, 2019 remarks", &["2019-09-05"]);
         check("Jan Kowalski, 2019", &[]);
+    }
+
+    #[test]
+    fn a_day_may_carry_its_ordinal_suffix() {
+        check("on March 28th, 2022, in New York", &["2022-03-28"]);
+        check("on the 1st May 2021", &["2021-05-01"]);
+        check("the 28th session in March 2022", &["2022-03"]);
     }
 
     fn check(text: &str, expected: &[&str]) {

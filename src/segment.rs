@@ -300,8 +300,10 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         let title = title_text(text, &title_range);
         let last_date = dates::find_dates(&title).pop();
         let ordinal = documents.len() + 1;
-        let title_place =
-            last_date.as_ref().and_then(|(at, _)| place_before_date(&title, at.start, lexicon, gazetteer));
+        let title_place = last_date.as_ref().and_then(|(at, _)| {
+            place_before_date(&title, at.start, lexicon, gazetteer)
+                .or_else(|| place_after_date(&title, at.end, lexicon, gazetteer))
+        });
         let placed = title_place.is_some() || dateline_place.is_some();
         let dated = last_date.is_some() || listed_date.is_some();
         let opening = if placed && dated {
@@ -543,6 +545,17 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let start = range.start + (slice.len() - slice.trim_start().len());
     let end = range.end - (slice.len() - slice.trim_end().len());
     start..end.max(start)
+}
+
+/// The city a title names in "in City" right after its last date, which
+/// ends at byte `date_end` ("… on March 28th, 2022, in New York.").
+fn place_after_date(title: &str, date_end: usize, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
+    let after = title[date_end..].trim_start_matches(',').trim_start().strip_prefix("in ")?;
+    let place = after.trim_end().trim_end_matches(['.', ')']);
+    let words: Vec<&str> = place.split(' ').collect();
+    (words.len() <= 3 && words.iter().all(|w| is_capitalised_word(w)))
+        .then(|| city(place, lexicon, gazetteer))
+        .flatten()
 }
 
 /// The city a title says it was delivered in: the capitalised words right
@@ -1013,6 +1026,18 @@ mod tests {
                     Good morning, everyone.\n";
         let title = "Remarks at the Second Ministerial Meeting on Cyber Stability";
         check(page, &[("remarks", title, Some("2019-09-23"), Some("New York"))]);
+    }
+
+    #[test]
+    fn a_title_may_name_its_city_after_its_date() {
+        let title = "Statement by Mr. Rein Kask at the 76th Session on March 28th, 2022, in New York.";
+        check(
+            &format!("{title}\n\nWe welcome the debate.\n"),
+            &[("statement", title, Some("2022-03-28"), Some("New York"))],
+        );
+        // Words in lower case after "in" name no city.
+        let title = "Statement by Mr. Rein Kask on March 28th, 2022, in talks with Kenya";
+        check(&format!("{title}\n\nWe welcome the debate.\n"), &[("statement", title, Some("2022-03-28"), None)]);
     }
 
     #[test]

@@ -143,6 +143,12 @@ fn capitalised_phrase(doc: &DocText, k: &Knowledge, start: usize, limit: usize) 
     let mut end = start;
     while i < limit {
         let t = &tokens[i];
+        // "… 76th Session on March 28th": a date ends the name.
+        let date = crate::dates::month_number(t.text).is_some()
+            && tokens.get(i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()));
+        if date {
+            break;
+        }
         if t.is_capitalised() || doc.gazetteer_at[i].is_some() {
             i += 1;
             end = i;
@@ -419,11 +425,16 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                 if end > head_end + 1 {
                     right = end;
                 } else if prep.text == "on" && head.is_lower() {
-                    right = complement(doc, k, head_end + 1, line_end, 3).max(head_end);
+                    right = complement(doc, k, head_end + 1, line_end, 3);
                 } else if head.is_lower() && numbered_title(&tokens[left..h]) {
                     // "XII International meeting of high representatives in
                     // charge of security issues": a numbered name in lower case.
-                    right = complement(doc, k, head_end + 1, line_end, 8).max(head_end);
+                    right = complement(doc, k, head_end + 1, line_end, 8);
+                }
+                // An empty complement leaves no preposition dangling ("this
+                // Security Council session on such a timely topic").
+                if right == head_end + 1 {
+                    right = head_end;
                 }
             }
         } else if let Some(end) = head.is_capitalised().then(|| quoted_end(doc, head_end, line_end)).flatten() {
@@ -565,10 +576,12 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
         return Some(event.range.clone());
     }
     at_phrase?;
-    // Cut the phrase at a place or date that closes it ("… in London"),
-    // outside quotes.
+    // Cut the phrase at a place or date that closes it ("… in London",
+    // "… on March 28th"), outside quotes.
     let end = outside_quotes(doc, start, end, |t| {
-        tokens[t].text == "in" && tokens.get(t + 1).is_some_and(|n| n.is_capitalised())
+        let next = tokens.get(t + 1);
+        (tokens[t].text == "in" && next.is_some_and(|n| n.is_capitalised()))
+            || (tokens[t].text == "on" && next.is_some_and(|n| crate::dates::month_number(n.text).is_some()))
     })
     .min(end);
     let dated = crate::dates::find_dates(&source[tokens[start].start..tokens[end - 1].end]);
@@ -1348,6 +1361,22 @@ mod tests {
         let later = "Statement on threats in cyberspace\n\nWe thank the chair.\n\n\
                      Third Review Conference on Cyber Stability\n";
         assert_eq!(event(later), None);
+    }
+
+    #[test]
+    fn an_event_name_leaves_no_preposition_dangling_and_a_date_ends_it() {
+        let events = |text: &str| {
+            let x = extraction("t.txt", text);
+            labels(&x, EntityType::Event).into_iter().map(str::to_string).collect::<Vec<_>>()
+        };
+        let empty = "Statement\n\nWe thank Kenya for this Security Council session on such a timely topic.\n";
+        assert_eq!(events(empty), ["Security Council session"]);
+        let dated = "Statement\n\nWe spoke at the Third Review Conference on March 28th, 2022.\n";
+        assert_eq!(events(dated), ["Third Review Conference"]);
+        let title = "Statement by Kenya at the General Assembly's 76th Session on March 28th, 2022\n\nWe spoke.\n";
+        let x = extraction("t.txt", title);
+        let event = x.documents[0].event.map(|e| x.entities[e.0].label.as_str());
+        assert_eq!(event, Some("General Assembly's 76th Session"));
     }
 
     #[test]
