@@ -1047,6 +1047,9 @@ mod tests {
         check(page, &[("statement", "Statement at the open debate", Some("2024-06-20"), Some("New York"))]);
         let page = "Statement at the open debate\n\nJune 20, 2024, Geneva\n\nWe welcome the debate.\n";
         check(page, &[("statement", "Statement at the open debate", Some("2024-06-20"), Some("Geneva"))]);
+        // A weekday is no city.
+        let page = "Statement at the open debate\n\nMonday, 09 September 2019\n\nWe welcome the debate.\n";
+        check(page, &[("statement", "Statement at the open debate", Some("2019-09-09"), None)]);
     }
 
     #[test]

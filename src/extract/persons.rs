@@ -812,11 +812,12 @@ pub fn delivered_by(doc: &DocText, mentions: &[Found]) -> Option<usize> {
         mentions.iter().position(|m| m.etype == EntityType::Person && (from..to).contains(&m.token))
     };
     for (n, line) in lines.iter().enumerate() {
-        let Some(by) =
-            (line.start + 1..line.end).find(|&t| tokens[t].text == "by" && tokens[t - 1].text == "delivered")
-        else {
-            continue;
-        };
+        let delivered = |t: usize| tokens[t].text == "by" && tokens[t - 1].text.eq_ignore_ascii_case("delivered");
+        let Some(mut by) = (line.start + 1..line.end).find(|&t| delivered(t)) else { continue };
+        // "Delivered by: His Excellency Omran Sharaf, …".
+        if tokens.get(by + 1).is_some_and(|t| t.text == ":") {
+            by += 1;
+        }
         // The name follows at once, but for courtesy titles.
         if by + 1 < line.end {
             return person_in(by + 1, (by + 6).min(line.end));
@@ -864,12 +865,15 @@ fn alone_on_line(doc: &DocText, k: &Knowledge, m: &Found, line: &Range<usize>) -
     leads && (end == line.end || (end + 1 == line.end && tokens[end].text == ","))
 }
 
-/// Whether mention `m` opens `line`, a short one, and a comma and a post
-/// fill the rest ("John Smith, Deputy Secretary of State").
+/// Whether mention `m` opens `line`, a short one, but for courtesy titles,
+/// and a comma and a post fill the rest ("John Smith, Deputy Secretary of
+/// State", "H.E. Ms. Kira Azucena, Deputy Permanent Representative").
 fn before_own_post(doc: &DocText, k: &Knowledge, m: &Found, line: &Range<usize>) -> bool {
     let tokens = &doc.tokens;
     let end = doc.token_at(m.range.end);
-    m.token == line.start
+    let titled = (line.start..m.token).all(|t| is_courtesy_title(k, tokens[t].text) || tokens[t].text == ".");
+    line.contains(&m.token)
+        && titled
         && line.len() <= 16
         && tokens.get(end).is_some_and(|t| t.text == ",")
         && tokens.get(end + 1).is_some_and(|t| is_role_word(k, t) && t.is_capitalised())
@@ -1271,6 +1275,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_under_courtesy_titles_before_its_own_post_is_the_byline() {
+        let text = "First Substantive Session of the Working Group\n\nMonday, 09 September 2019\n\
+                    H.E. Ms. Kira Azucena, Deputy Permanent Representative\n\nI wish to congratulate the chair.\n";
+        assert_eq!(first_speakers(text), ["Kira Azucena"]);
+        let sentence = "First Substantive Session of the Working Group\n\nMonday, 09 September 2019\n\
+                        We heard Ms. Kira Azucena, Deputy Permanent Representative\n\nI congratulate the chair.\n";
+        assert_eq!(first_speakers(sentence), Vec::<String>::new());
+    }
+
+    #[test]
     fn a_byline_gives_the_post_and_a_post_never_reaches_onto_the_next_line() {
         let text = "Remarks by Ambassador Grace Mwangi at a Security Council Meeting\n\n\
                     Ambassador Grace Mwangi\nKenyan Representative to the United Nations\nNew York, New York\n\n\
@@ -1333,6 +1347,10 @@ mod tests {
                      Statement delivered by H.E. Mr. Rein Kask, Permanent Representative of Estonia\n\n\
                      We thank Kenya and Rosa Quispe for the debate.\n";
         assert_eq!(first_speakers(under), ["Rein Kask"]);
+        // A colon may follow, and "His Excellency" lead the name.
+        let colon = "Delivered by: His Excellency Omrad Qasimi, Assistant Minister for Science\n\nMr. President,\n\n\
+                     We thank the chair.\n";
+        assert_eq!(first_speakers(colon), ["Omrad Qasimi"]);
         // A name further on the line is not the deliverer's.
         let far = "Statement at the open debate\n\nThe text was delivered by the mission of Estonia to \
                    Rein Kask.\n";
