@@ -458,9 +458,9 @@ fn dateline_before(lines: &[Line], heading: usize) -> Option<usize> {
 
 /// Non-blank lines under a heading that may come before its dateline.
 const LINES_TO_DATELINE: usize = 4;
-/// As many again when none of them is a sentence: a statement's heading
+/// Up to this many when none of them is a sentence: a statement's heading
 /// block of name, post, mission and sitting lines.
-const HEADING_BLOCK_LINES: usize = 7;
+const HEADING_BLOCK_LINES: usize = 9;
 
 /// A dateline among the few lines under a heading (after a byline such as
 /// "Media Note") dates it, unless it is the dateline of the next heading.
@@ -509,7 +509,9 @@ fn dated_place(
         .into_iter()
         .flatten()
         .filter(|place| place.split(' ').all(is_capitalised_word))
-        .find_map(|place| city(place, lexicon, gazetteer));
+        .find_map(|place| city(place, lexicon, gazetteer))
+        // "NEW YORK, 9 MAY 2024".
+        .map(|place| if place.chars().any(char::is_lowercase) { place } else { title_case(&place) });
     let above = (0..at).rev().find(|&i| lines[i].class != LineClass::Blank).filter(|&i| i != heading);
     let place = place.or_else(|| above.and_then(|i| place_line(&text[lines[i].range.clone()], lexicon, gazetteer)));
     Some((date, place))
@@ -1047,6 +1049,16 @@ mod tests {
         check(page, &[("statement", "Statement at the open debate", Some("2024-06-20"), Some("New York"))]);
         let page = "Statement at the open debate\n\nJune 20, 2024, Geneva\n\nWe welcome the debate.\n";
         check(page, &[("statement", "Statement at the open debate", Some("2024-06-20"), Some("Geneva"))]);
+        // In capitals, eight lines down a heading block of capitals.
+        let page =
+            "STATEMENT AT THE ROUNDTABLE\n\nSTATEMENT BY\n\nMR. REIN KASK\n\nDEPUTY PERMANENT REPRESENTATIVE OF \
+                    ESTONIA TO\n\nTHE UNITED NATIONS\n\nAT THE GLOBAL ROUNDTABLE ON\n\nICT SECURITY\n\n(PANEL)\n\n\
+                    NEW YORK, 9 MAY 2024\n\nMr. Chair,\n\nWe welcome the debate.\n";
+        check(page, &[("statement", "STATEMENT AT THE ROUNDTABLE", Some("2024-05-09"), Some("New York"))]);
+        // A mission's byline: the speaker's name and the date.
+        let page =
+            "Statement by Estonia at the open debate\n\nRein Kask 22.05.2020\nMr. President,\n\nWe welcome it.\n";
+        check(page, &[("statement", "Statement by Estonia at the open debate", Some("2020-05-22"), None)]);
         // A weekday is no city.
         let page = "Statement at the open debate\n\nMonday, 09 September 2019\n\nWe welcome the debate.\n";
         check(page, &[("statement", "Statement at the open debate", Some("2019-09-09"), None)]);
