@@ -524,6 +524,9 @@ fn numbered_meetings(source: &str, doc: &DocText, mentions: &[Found], events: &m
     }
 }
 
+/// Tokens beyond which a title is a paragraph standing for one.
+const LONGEST_TITLE_TOKENS: usize = 60;
+
 /// The event a title says the document was delivered at: "… at the 26th
 /// OSCE Ministerial Council meeting, Bratislava, …". A phrase that names no
 /// event found elsewhere becomes one ("at the military parade marking …");
@@ -576,6 +579,11 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
         return Some(event.range.clone());
     }
     at_phrase?;
+    // A page whose first paragraph stands for its title: "at the Ninth
+    // Tower, Rama IX Road, Bangkok" there is a venue, not an event.
+    if title.len() > LONGEST_TITLE_TOKENS {
+        return None;
+    }
     // Cut the phrase at a place or date that closes it ("… in London",
     // "… on March 28th"), outside quotes.
     let end = outside_quotes(doc, start, end, |t| {
@@ -1361,6 +1369,19 @@ mod tests {
         let later = "Statement on threats in cyberspace\n\nWe thank the chair.\n\n\
                      Third Review Conference on Cyber Stability\n";
         assert_eq!(event(later), None);
+    }
+
+    #[test]
+    fn a_paragraph_standing_for_the_title_makes_no_event_of_its_venue() {
+        let paragraph = "On 29 June 2017, the Ministry of Foreign Affairs of the Kingdom of Thailand and the Ministry \
+                         of Defence of the Kingdom of Thailand co-hosted a regional workshop on cybersecurity \
+                         cooperation in the region, held during the national cybersecurity week at the Ninth Tower, \
+                         Rama IX Road, Bangkok. The workshop was attended by representatives from many States.";
+        let x = extraction("t.txt", &format!("{paragraph}\n\nThe talks went well.\n"));
+        assert_eq!(labels(&x, EntityType::Event), Vec::<&str>::new());
+        let title = "Remarks by Kenya at the Ninth Tower Dialogue, Bangkok\n\nThe talks went well.\n";
+        let x = extraction("t.txt", title);
+        assert_eq!(labels(&x, EntityType::Event), ["Ninth Tower Dialogue"]);
     }
 
     #[test]
