@@ -162,6 +162,18 @@ fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<R
             && doc.tokens.get(j + 1).is_some_and(|t| t.text == ".")
             && j + 2 < line_end
             && is_name_word(doc, k, j + 2);
+        // "Oleg Syromolotov Valery Sharifulin/TASS": after a given name and
+        // a surname, a given name opens the next person's name (but not
+        // after a particle: "Khalid bin Ahmed Al Khalifa").
+        let previous = &doc.tokens[j - 1];
+        let next_person = j >= i + 2
+            && k.given_names.contains(token.base())
+            && k.given_names.contains(doc.tokens[i].base())
+            && !k.given_names.contains(previous.base())
+            && !k.lexicon.name_particles.contains(previous.text);
+        if next_person {
+            break;
+        }
         if initial {
             j += 2;
         } else if is_name_word(doc, k, j) || particle || month_surname {
@@ -1272,6 +1284,25 @@ mod tests {
             let text = format!("Statement by Ambassador Ravi Kumar\n\n{salutation}\n\nThank you.\n");
             assert_eq!(person(&text, "Ravi Kumar").0, ["Ambassador"], "{salutation}");
         }
+    }
+
+    #[test]
+    fn a_given_name_after_a_full_name_opens_the_next_persons_name() {
+        let caption = "Article\n\nDeputy Foreign Minister Ivan Petrov Sergey Volkov/TASS\n\nThe talks went on.\n";
+        let labels: Vec<String> = persons(caption).into_iter().map(|(label, _, _)| label).collect();
+        assert!(labels.contains(&"Ivan Petrov".to_string()), "{labels:?}");
+        assert!(!labels.iter().any(|l| l.contains("Petrov Sergey")), "{labels:?}");
+        // Two given names open one name, and a particle joins one.
+        assert_eq!(persons("Article\n\nWe met Mary Anne Smith in Geneva.\n")[0].0, "Mary Anne Smith");
+        assert_eq!(persons("Article\n\nWe met Khalid bin Ahmed Al Khalifa.\n")[0].0, "Khalid bin Ahmed Al Khalifa");
+    }
+
+    #[test]
+    fn words_of_headlines_posts_and_bodies_name_no_one() {
+        let text = "First Committee Delegates Exchange Views on Tools\n\nSpeaking were Ambassador Extraordinary and \
+                    Plenipotentiary A.V. Krutskikh, the General Prosecutor's Office and the Cabinet Secretariat.\n";
+        let labels: Vec<String> = persons(text).into_iter().map(|(label, _, _)| label).collect();
+        assert_eq!(labels, ["A.V. Krutskikh"]);
     }
 
     #[test]
