@@ -1298,6 +1298,18 @@ mod tests {
     }
 
     #[test]
+    fn a_past_tense_verb_ends_a_post_and_ambassador_at_large_is_one() {
+        let text = "Article\n\nOn Monday, Mr. Ivan Petrov, Coordinator for Cyber Affairs of the Ministry of Foreign \
+                    Affairs took an exclusive interview with a correspondent.\n";
+        assert_eq!(person(text, "Ivan Petrov").0, ["Coordinator for Cyber Affairs of the Ministry of Foreign Affairs"]);
+        let text = "Article\n\nThat is the comment of Ambassador-at-large for Cyber Affairs of Kenya Rein Kask.\n";
+        assert_eq!(
+            person(text, "Rein Kask"),
+            (vec!["Ambassador-at-large for Cyber Affairs of Kenya".to_string()], Some("Kenya".to_string()))
+        );
+    }
+
+    #[test]
     fn words_of_headlines_posts_and_bodies_name_no_one() {
         let text = "First Committee Delegates Exchange Views on Tools\n\nSpeaking were Ambassador Extraordinary and \
                     Plenipotentiary A.V. Krutskikh, the General Prosecutor's Office and the Cabinet Secretariat.\n";
