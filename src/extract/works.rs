@@ -548,7 +548,9 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     let at_phrase = title
         .clone()
         .find(|&t| tokens[t].text == "at" && tokens.get(t + 1).is_some_and(|n| matches!(n.text, "the" | "a" | "an")));
-    let at = at_phrase.or_else(|| title.clone().find(|&t| before_article(t, &["in", "during"])))?;
+    let Some(at) = at_phrase.or_else(|| title.clone().find(|&t| before_article(t, &["in", "during"]))) else {
+        return addressed_event(doc, mentions);
+    };
     // "statement concerning X's speech at the Banquet": the speech was there, not the statement.
     let is_kind = |t: &Token| k.lexicon.kinds.iter().any(|(w, _)| !w.contains(' ') && t.text.eq_ignore_ascii_case(w));
     if (title.start..at).filter(|&t| is_kind(&tokens[t])).count() > 1 {
@@ -601,6 +603,18 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     let range = event.range.clone();
     mentions.push(event);
     Some(range)
+}
+
+/// The event a title says it was addressed to: "Canada's submission to UNSC
+/// Open Debate on cybersecurity", "Statement to the Review Conference": an
+/// event found right after "to" (and "the").
+fn addressed_event(doc: &DocText, mentions: &[Found]) -> Option<Range<usize>> {
+    let tokens = &doc.tokens;
+    let title = doc.title.clone();
+    let to = title.clone().find(|&t| tokens[t].text == "to")?;
+    let first = if tokens.get(to + 1).is_some_and(|t| t.text == "the") { to + 2 } else { to + 1 };
+    let opens_there = |m: &&Found| m.etype == EntityType::Event && m.token == first && title.contains(&m.token);
+    mentions.iter().filter(opens_there).max_by_key(|m| m.range.len()).map(|m| m.range.clone())
 }
 
 /// Sentences after the title in which a chair may open the sitting.
@@ -1369,6 +1383,19 @@ mod tests {
         let later = "Statement on threats in cyberspace\n\nWe thank the chair.\n\n\
                      Third Review Conference on Cyber Stability\n";
         assert_eq!(event(later), None);
+    }
+
+    #[test]
+    fn a_title_addressed_to_an_event_names_it() {
+        let event = |text: &str| {
+            let x = extraction("t.txt", text);
+            x.documents[0].event.map(|e| x.entities[e.0].label.clone())
+        };
+        let to = "Kenya's submission to the Third Review Conference on cybersecurity\n\nWe thank Chile.\n";
+        assert_eq!(event(to).as_deref(), Some("Third Review Conference"));
+        // An event named elsewhere in the title is not the one it was addressed to.
+        let other = "Kenya's answer to questions on the Third Review Conference\n\nWe thank Chile.\n";
+        assert_eq!(event(other), None);
     }
 
     #[test]
