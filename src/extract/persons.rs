@@ -291,10 +291,10 @@ fn mission_line_after(
     let next = doc.lines[last_line + 1..].iter().find(|l| !l.is_empty())?.clone();
     let tokens = &doc.tokens;
     let start = if tokens[next.start].text.eq_ignore_ascii_case("the") { next.start + 1 } else { next.start };
+    // The publisher's words, and more after them (the body or country).
     let opens = |publisher: &str| {
-        let mut words = publisher.split(' ');
-        let fits = words.by_ref().zip(start..next.end).all(|(word, t)| tokens[t].text == word);
-        fits && publisher.split(' ').count() < next.end - start
+        let words: Vec<&str> = publisher.split(' ').collect();
+        words.len() < next.end - start && words.iter().zip(start..).all(|(word, t)| tokens[t].text == *word)
     };
     let sentence = tokens[next.end - 1].text.ends_with(['.', '!', '?', ':']);
     if next.len() > 16 || sentence || !k.lexicon.publishers.iter().any(|p| opens(p)) {
@@ -823,8 +823,8 @@ pub fn delivered_by(doc: &DocText, mentions: &[Found]) -> Option<usize> {
     let person_in = |from: usize, to: usize| {
         mentions.iter().position(|m| m.etype == EntityType::Person && (from..to).contains(&m.token))
     };
+    let delivered = |t: usize| tokens[t].text == "by" && tokens[t - 1].text.eq_ignore_ascii_case("delivered");
     for (n, line) in lines.iter().enumerate() {
-        let delivered = |t: usize| tokens[t].text == "by" && tokens[t - 1].text.eq_ignore_ascii_case("delivered");
         let Some(mut by) = (line.start + 1..line.end).find(|&t| delivered(t)) else { continue };
         // "Delivered by: His Excellency Omran Sharaf, …".
         if tokens.get(by + 1).is_some_and(|t| t.text == ":") {
