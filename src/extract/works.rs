@@ -1159,6 +1159,12 @@ mod tests {
         crate::pipeline::run_sources(&[Source { name: name.to_string(), text: text.to_string() }], &k)
     }
 
+    /// The label of the first document's event, if it has one.
+    fn first_event(text: &str) -> Option<String> {
+        let x = extraction("t.txt", text);
+        x.documents[0].event.map(|e| x.entities[e.0].label.clone())
+    }
+
     /// The labels of an extraction's entities of one type, in entity order.
     fn labels(x: &crate::model::Extraction, etype: EntityType) -> Vec<&str> {
         x.entities.iter().filter(|e| e.etype == etype).map(|e| e.label.as_str()).collect()
@@ -1351,51 +1357,39 @@ mod tests {
 
     #[test]
     fn the_sitting_a_chair_calls_to_order_is_the_transcripts_event_but_one_named_later_is_not() {
-        let event = |text: &str| {
-            let x = extraction("t.txt", text);
-            x.documents[0].event.map(|e| x.entities[e.0].label.clone())
-        };
         let opening = "Meeting 3 Transcript\n\nChair Lim\n\nGood morning. The third meeting of the second \
                        substantive session of the Open-Ended Working Group on cyber norms is called to order.\n";
-        assert_eq!(event(opening).as_deref(), Some("second substantive session of the Open-Ended Working Group"));
+        assert_eq!(first_event(opening).as_deref(), Some("second substantive session of the Open-Ended Working Group"));
         let later = "Meeting 3 Transcript\n\nChair Lim\n\nGood morning. We resume. We thank all. We go on. \
                      We hear Peru. We hear Chile. We hear Fiji. We hear Laos. The second substantive session of the \
                      Open-Ended Working Group on cyber norms is called to order.\n";
-        assert_eq!(event(later), None);
+        assert_eq!(first_event(later), None);
         let no_opening = "Meeting 3 Transcript\n\nChair Lim\n\nThe second substantive session of the \
                           Open-Ended Working Group on cyber norms heard twelve speakers.\n";
-        assert_eq!(event(no_opening), None);
+        assert_eq!(first_event(no_opening), None);
     }
 
     #[test]
     fn an_event_named_alone_on_a_heading_line_under_the_title_is_the_documents_event() {
-        let event = |text: &str| {
-            let x = extraction("t.txt", text);
-            x.documents[0].event.map(|e| x.entities[e.0].label.clone())
-        };
         let heading = "Statement on threats in cyberspace\n\nThird Review Conference on Cyber Stability\n\n\
                        Statement delivered by Ms. Ana Rojas\n\nWe thank the chair.\n";
-        assert_eq!(event(heading).as_deref(), Some("Third Review Conference on Cyber Stability"));
+        assert_eq!(first_event(heading).as_deref(), Some("Third Review Conference on Cyber Stability"));
         // Named in a sentence, or after the heading's sentences, it is not.
         let sentence = "Statement on threats in cyberspace\n\nThe Third Review Conference on Cyber Stability \
                         opened.\n\nWe thank the chair.\n";
-        assert_eq!(event(sentence), None);
+        assert_eq!(first_event(sentence), None);
         let later = "Statement on threats in cyberspace\n\nWe thank the chair.\n\n\
                      Third Review Conference on Cyber Stability\n";
-        assert_eq!(event(later), None);
+        assert_eq!(first_event(later), None);
     }
 
     #[test]
     fn a_title_addressed_to_an_event_names_it() {
-        let event = |text: &str| {
-            let x = extraction("t.txt", text);
-            x.documents[0].event.map(|e| x.entities[e.0].label.clone())
-        };
         let to = "Kenya's submission to the Third Review Conference on cybersecurity\n\nWe thank Chile.\n";
-        assert_eq!(event(to).as_deref(), Some("Third Review Conference"));
+        assert_eq!(first_event(to).as_deref(), Some("Third Review Conference"));
         // An event named elsewhere in the title is not the one it was addressed to.
         let other = "Kenya's answer to questions on the Third Review Conference\n\nWe thank Chile.\n";
-        assert_eq!(event(other), None);
+        assert_eq!(first_event(other), None);
     }
 
     #[test]
@@ -1422,9 +1416,7 @@ mod tests {
         let dated = "Statement\n\nWe spoke at the Third Review Conference on March 28th, 2022.\n";
         assert_eq!(events(dated), ["Third Review Conference"]);
         let title = "Statement by Kenya at the General Assembly's 76th Session on March 28th, 2022\n\nWe spoke.\n";
-        let x = extraction("t.txt", title);
-        let event = x.documents[0].event.map(|e| x.entities[e.0].label.as_str());
-        assert_eq!(event, Some("General Assembly's 76th Session"));
+        assert_eq!(first_event(title).as_deref(), Some("General Assembly's 76th Session"));
     }
 
     #[test]
