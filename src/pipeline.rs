@@ -209,11 +209,15 @@ pub fn analyze_source(source: &Source, k: &Knowledge) -> SourceAnalysis {
     let text = source.text.as_str();
     let chars = CharIndex::new(text);
     let documents = segment::segment(source, &k.lexicon, &k.gazetteer);
+    // Extraction reads capital lines in title case; the copy's ranges are
+    // the source's, and anchors and evidence quote the source.
+    let recased = extract::recase::recase_capital_lines(text, &k.acronym_forms, &k.lexicon);
+    let reading = recased.as_deref().unwrap_or(text);
     let mut texts: Vec<DocText> = Vec::new();
     let mut findings = Vec::new();
     for document in &documents {
-        let mut doc = DocText::new(text, document, &k.lexicon);
-        findings.push(extract::extract(text, &mut doc, k));
+        let mut doc = DocText::new(reading, document, &k.lexicon);
+        findings.push(extract::extract(reading, &mut doc, k));
         texts.push(doc);
     }
     let home = home_country(&findings, &texts, k);
@@ -519,5 +523,19 @@ mod tests {
         let (span, sentence) = a.texts.sentence(relations[0]);
         assert!(a.texts.string(sentence).contains("draft convention"));
         assert!(span.end - span.start == a.texts.string(sentence).chars().count());
+    }
+
+    #[test]
+    fn a_capital_heading_block_names_its_speaker_and_anchors_quote_the_capitals() {
+        let a = analysis(
+            "STATEMENT AT THE ROUNDTABLE\n\nSTATEMENT BY\n\nMR. REIN KASK\n\nDEPUTY PERMANENT REPRESENTATIVE OF \
+             ESTONIA TO THE UNITED NATIONS\n\nMr. Chair,\n\nWe welcome the debate.\n",
+        );
+        let doc = &a.docs[0];
+        assert_eq!(doc.document.title, "STATEMENT AT THE ROUNDTABLE");
+        let speaker = &doc.mentions[doc.speakers[0]];
+        assert_eq!((a.texts.string(speaker.name), a.texts.string(speaker.text)), ("Rein Kask", "REIN KASK"));
+        let estonia = doc.mentions.iter().find(|m| a.texts.string(m.name) == "Estonia").expect("Estonia is named");
+        assert_eq!(a.texts.string(estonia.text), "ESTONIA");
     }
 }

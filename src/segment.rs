@@ -80,6 +80,12 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
         if let Some(caps) = listing.regex.captures(line) {
             let date = date_from_captures(&caps);
             if let Some(title) = caps.get(4) {
+                // "26.11.2019 - Speech": the date and genre of the heading
+                // above, which a ministry prints under it, not an item.
+                let genre_only = lexicon.kinds.iter().any(|(word, _)| word.eq_ignore_ascii_case(title.as_str().trim()));
+                if let (true, Some(date)) = (genre_only, date) {
+                    return LineClass::Dateline(date);
+                }
                 let title = offset + title.start()..offset + title.start() + title.as_str().trim_end().len();
                 return LineClass::Listing { date, title };
             }
@@ -1072,6 +1078,16 @@ mod tests {
         // A short line that names no genre stays below the label.
         let page = "Speech\n\nSecuring Cyberspace in our time\n\nThe minister outlined the commitment.\n";
         check(page, &[("speech", "Speech", None, None)]);
+    }
+
+    #[test]
+    fn a_date_and_genre_line_under_a_heading_dates_it_and_lists_no_item() {
+        let title = "Inaugural address by State Secretary Rein Kask to the Cyber Summit";
+        let page = format!("{title}\n\nState Secretary Rein Kask\n\n26.11.2019 - Speech\n\nI am pleased to be here.\n");
+        check(&page, &[("speech", title, Some("2019-11-26"), None)]);
+        let title = "Speech by Foreign Minister Rein Kask at the conference in Tartu";
+        let page = format!("{title}\n\n27.09.2022 - Speech\n\nI am pleased to be here.\n");
+        check(&page, &[("speech", title, Some("2022-09-27"), None)]);
     }
 
     #[test]

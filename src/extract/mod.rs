@@ -8,6 +8,7 @@
 
 pub mod names;
 pub mod persons;
+pub mod recase;
 pub mod text;
 pub mod works;
 
@@ -15,7 +16,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::gazetteer::{Gazetteer, Hit};
-use crate::lexicon::{Lexicon, WordSet};
+use crate::lexicon::{Lexicon, WordMap, WordSet};
 use crate::model::{Document, EntityType};
 use text::Token;
 
@@ -43,6 +44,9 @@ pub struct Knowledge {
     /// ("Cyberplan" has the head "Plan").
     pub proposal_head_words: works::Heads,
     pub document_head_words: works::Heads,
+    /// The gazetteer's acronyms by their capitals, for recasing capital
+    /// lines ("ICTS" → "ICTs").
+    pub acronym_forms: WordMap<String>,
 }
 
 /// The given-names lexicon compiled into the binary.
@@ -75,6 +79,9 @@ impl Knowledge {
         let event_heads = lexicon.event_heads.iter().cloned().collect();
         let proposal_head_words = works::Heads::new(&lexicon.proposal_heads);
         let document_head_words = works::Heads::new(&lexicon.document_heads);
+        let acronym_forms = recase::acronym_forms(
+            gazetteer.entries.iter().flat_map(|e| e.names.iter().chain(&e.acronyms)).map(String::as_str),
+        );
         Knowledge {
             lexicon,
             gazetteer,
@@ -87,6 +94,7 @@ impl Knowledge {
             event_heads,
             proposal_head_words,
             document_head_words,
+            acronym_forms,
         }
     }
 
