@@ -31,6 +31,10 @@ pub struct Knowledge {
     pub role_words: WordSet,
     /// The last words of the posts ("Minister", "Secretary-General").
     pub role_head_ends: WordSet,
+    /// The posts of several words, word by word: their last word is a
+    /// post's end only after the others ("Director General", not "General
+    /// Observations").
+    pub multi_word_heads: Vec<Vec<String>>,
     /// The one-word posts in lower case, as news agencies print them before
     /// a name ("spokeswoman", "minister").
     pub lower_case_posts: WordSet,
@@ -71,6 +75,12 @@ impl Knowledge {
             .collect();
         let role_head_ends =
             lexicon.role_heads.iter().filter_map(|h| h.rsplit(' ').next()).map(str::to_string).collect();
+        let multi_word_heads = lexicon
+            .role_heads
+            .iter()
+            .filter(|h| h.contains(' '))
+            .map(|h| h.split(' ').map(str::to_string).collect())
+            .collect();
         let lower_case_posts =
             lexicon.role_heads.iter().filter(|h| !h.contains(' ')).map(|h| h.to_lowercase()).collect();
         let proposal_verbs: Vec<Vec<String>> =
@@ -88,6 +98,7 @@ impl Knowledge {
             given_names,
             role_words,
             role_head_ends,
+            multi_word_heads,
             lower_case_posts,
             proposal_verbs,
             proposal_verb_starts,

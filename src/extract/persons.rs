@@ -225,7 +225,11 @@ fn person_at(
     if !(given || initialled || appositive || (lead.is_some() && words <= 4)) {
         return None;
     }
-    if tokens.get(run.end).is_some_and(|t| k.lexicon.non_person_heads.contains(t.base())) {
+    // "Henry Jackson Society", "Working Party", "Thematic Debate": a
+    // body's or a meeting's head after the run, or ending it where no given
+    // name opens it (not "Lena Park"), names no person.
+    let names_thing = |t: &Token| k.lexicon.non_person_heads.contains(t.base()) || k.event_heads.contains(t.base());
+    if tokens.get(run.end).is_some_and(names_thing) || (!given && names_thing(&tokens[run.end - 1])) {
         return None;
     }
     let name_range = tokens[start].start..tokens[run.end - 1].base_range().end;
@@ -366,9 +370,12 @@ fn introduction(
     // before the acronym.
     let post_end = before_bracketed_acronym(tokens, name).filter(|&at| at > line.start).unwrap_or(name);
     let right_before = (post_end > line.start
-        && (is_role_head_end(k, &tokens[post_end - 1]) || (doc.gazetteer_at[post_end - 1].is_some() && full_name)))
+        && (is_role_head_end(k, tokens, post_end - 1) || (doc.gazetteer_at[post_end - 1].is_some() && full_name)))
         .then(|| post_before(doc, k, name))
-        .flatten();
+        .flatten()
+        // A body and a modifier are no post ("the First Committee Thematic
+        // Debate"): a post has its head.
+        .filter(|post| post.clone().any(|t| is_role_head_end(k, tokens, t) || lower_case_role_head(k, &tokens[t])));
     // "… by Parliamentary Secretary of the Ministry of Foreign Affairs of
     // Latvia, Dace Melbārde": a post, a comma, and a name that ends the line.
     let before_comma = (!courtesy && name > line.start + 1 && tokens[name - 1].text == "," && run.end == line.end)
@@ -409,9 +416,21 @@ fn ends_two_word_post(k: &Knowledge, tokens: &[Token], at: usize) -> bool {
     at >= 1 && k.lexicon.role_heads.iter().any(|h| h.split_once(' ') == Some((tokens[at - 1].text, tokens[at].text)))
 }
 
-/// The last word of a post ("Minister", "Secretary-General", "journalist").
-fn is_role_head_end(k: &Knowledge, token: &Token) -> bool {
-    token.word && k.role_head_ends.contains(token.base())
+/// The last word of a post ("Minister", "Secretary-General",
+/// "journalist"), with the words before it that a post of several words
+/// needs ("General" ends "Director General", not "General Observations").
+fn is_role_head_end(k: &Knowledge, tokens: &[Token], at: usize) -> bool {
+    let token = &tokens[at];
+    if !(token.word && k.role_head_ends.contains(token.base())) {
+        return false;
+    }
+    k.lower_case_posts.contains(&token.base().to_lowercase())
+        || k.multi_word_heads.iter().any(|head| {
+            let before = &head[..head.len() - 1];
+            head.last().is_some_and(|end| end == token.base())
+                && at >= before.len()
+                && before.iter().zip(&tokens[at - before.len()..at]).all(|(word, t)| word == t.text)
+        })
 }
 
 /// A one-word post written in lower case ("spokeswoman", "minister").
@@ -526,7 +545,7 @@ fn byline_post(doc: &DocText, k: &Knowledge, line: usize, name_end: usize) -> Op
     // Large") opens the line with its head and does not end as a sentence.
     let first_part = next.start..(next.start..post_end).find(|&t| tokens[t].text == ",").unwrap_or(post_end);
     let long_post = head == next.start
-        && first_part.clone().any(|t| is_role_head_end(k, &tokens[t]))
+        && first_part.clone().any(|t| is_role_head_end(k, tokens, t))
         && next.len() <= 24
         && !tokens[next.end - 1].text.ends_with(['.', '!', '?', ':']);
     (leads && ((next.len() <= 12 && post_starts) || long_post)).then_some(next.start..post_end)
@@ -1588,6 +1607,20 @@ mod tests {
         let x = extract(text);
         let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
         assert_eq!(speakers, ["John Q. Smith", "Ana Rojas"]);
+    }
+
+    #[test]
+    fn a_meeting_or_a_body_after_a_post_word_is_no_person() {
+        let text = "Statement\n\nDelegates met at the First Committee Thematic Debate. The Chair of the European \
+                    Union's Working Party spoke. The Cabinet Intelligence and Research Office attended. Ms. Orit \
+                    Adato, Director General of the Israel Cyber Directorate, spoke. Minister Delegate Ana Haddad \
+                    came too. In the First Committee Ana Lopez spoke.\n";
+        let labels: Vec<String> = persons(text).into_iter().map(|(label, _, _)| label).collect();
+        assert_eq!(labels, ["Ana Haddad", "Ana Lopez", "Orit Adato"]);
+        // A body and a modifier before a name are no post.
+        assert_eq!(person(text, "Ana Lopez").0, Vec::<String>::new());
+        assert_eq!(person(text, "Orit Adato").0, ["Director General of the Israel Cyber Directorate"]);
+        assert_eq!(person(text, "Ana Haddad").0, ["Minister Delegate"]);
     }
 
     #[test]
