@@ -1065,9 +1065,11 @@ mod tests {
         let page =
             "Statement by Estonia at the open debate\n\nRein Kask 22.05.2020\nMr. President,\n\nWe welcome it.\n";
         check(page, &[("statement", "Statement by Estonia at the open debate", Some("2020-05-22"), None)]);
-        // A weekday is no city.
+        // A weekday is no city, nor is a video conference.
         let page = "Statement at the open debate\n\nMonday, 09 September 2019\n\nWe welcome the debate.\n";
         check(page, &[("statement", "Statement at the open debate", Some("2019-09-09"), None)]);
+        let title = "Statement by Rein Kask at the 3rd Conference (VTC, 22 June 2021)";
+        check(&format!("{title}\n\nWe welcome the debate.\n"), &[("statement", title, Some("2021-06-22"), None)]);
     }
 
     #[test]

@@ -369,18 +369,29 @@ fn introduction(
     // "… of the People's Republic of China (PRC) Wang Yi": the post ends
     // before the acronym.
     let post_end = before_bracketed_acronym(tokens, name).filter(|&at| at > line.start).unwrap_or(name);
+    let has_head = |post: &Range<usize>| {
+        post.clone().any(|t| is_role_head_end(k, tokens, t) || lower_case_role_head(k, &tokens[t]))
+    };
     let right_before = (post_end > line.start
         && (is_role_head_end(k, tokens, post_end - 1) || (doc.gazetteer_at[post_end - 1].is_some() && full_name)))
         .then(|| post_before(doc, k, name))
         .flatten()
         // A body and a modifier are no post ("the First Committee Thematic
         // Debate"): a post has its head.
-        .filter(|post| post.clone().any(|t| is_role_head_end(k, tokens, t) || lower_case_role_head(k, &tokens[t])));
+        .filter(has_head);
     // "… by Parliamentary Secretary of the Ministry of Foreign Affairs of
-    // Latvia, Dace Melbārde": a post, a comma, and a name that ends the line.
-    let before_comma = (!courtesy && name > line.start + 1 && tokens[name - 1].text == "," && run.end == line.end)
+    // Latvia, Dace Melbārde": a post, a comma, and a name that ends the line
+    // or another comma ("The Secretary-General of the Council, Jassim
+    // Al-Budaiwi, took part").
+    let closed = run.end == line.end || tokens[run.end].text == ",";
+    // Between commas, not in a list of names and posts ("…, Minister of
+    // Senegal, Tanja Fajon, …"): the post follows no comma.
+    let in_list =
+        |post: &Range<usize>| run.end != line.end && post.start > line.start && tokens[post.start - 1].text == ",";
+    let before_comma = (!courtesy && name > line.start + 1 && tokens[name - 1].text == "," && closed)
         .then(|| post_before(doc, k, name - 1))
-        .flatten();
+        .flatten()
+        .filter(|post| has_head(post) && !in_list(post));
     // "spokeswoman Hua Chunying", "said minister Ivan Petrov": a post head
     // in lower case right before the name is the post.
     let lower_case_head = (name > line.start && lower_case_role_head(k, &tokens[name - 1])).then(|| name - 1..name);
@@ -694,7 +705,11 @@ fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usi
     let implied = role
         .clone()
         .find_map(|t| k.lexicon.role_affiliations.get(tokens[t].base()).and_then(|id| gazetteer.index_of(id)));
-    leading.or(country).or(body_country).or(entries.first().copied()).or(demonym).or(implied)
+    // A body before the head yields to a country the post names ("Security
+    // Council Secretary of the Republic of Tajikistan" speaks for Tajikistan;
+    // "OSCE Secretary General" for the OSCE).
+    let leading_country = leading.filter(|&e| is_country(e));
+    leading_country.or(country).or(leading).or(body_country).or(entries.first().copied()).or(demonym).or(implied)
 }
 
 /// Whom a person acts for by the sentence's "on behalf of" after the name
@@ -1621,6 +1636,27 @@ mod tests {
         assert_eq!(person(text, "Ana Lopez").0, Vec::<String>::new());
         assert_eq!(person(text, "Orit Adato").0, ["Director General of the Israel Cyber Directorate"]);
         assert_eq!(person(text, "Ana Haddad").0, ["Minister Delegate"]);
+    }
+
+    #[test]
+    fn a_post_between_the_article_and_a_comma_is_the_post_of_the_name_closed_by_a_comma() {
+        let text = "News\n\nThe Secretary-General of the Gulf Cooperation Council, Omar Haddad, took part. \
+                    We thank Ana Lopez, Minister for Foreign Affairs of Senegal, Tanja Rojas, Minister for Foreign \
+                    Affairs of Chile, and others.\n";
+        let gulf = Some("Gulf Cooperation Council".to_string());
+        assert_eq!(
+            person(text, "Omar Haddad"),
+            (vec!["Secretary-General of the Gulf Cooperation Council".into()], gulf)
+        );
+        assert_eq!(person(text, "Tanja Rojas").1, Some("Chile".to_string()));
+    }
+
+    #[test]
+    fn a_country_the_post_names_outweighs_a_body_before_its_head() {
+        let text = "News\n\nSecurity Council Secretary of the Republic of Tajikistan Rustam Karimov spoke.\n";
+        assert_eq!(person(text, "Rustam Karimov").1, Some("Tajikistan".to_string()));
+        let text = "News\n\nOSCE Secretary General Rustam Karimov spoke.\n";
+        assert_eq!(person(text, "Rustam Karimov").1, Some("OSCE".to_string()));
     }
 
     #[test]
