@@ -64,8 +64,14 @@ pub fn tokenize_into<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, offset: usi
         }
         while let Some(c) = char_at(text, i) {
             let joiner = matches!(c, '-' | '\'' | '’' | '.' | '/');
-            if c.is_alphanumeric() || (joiner && char_at(text, i + c.len_utf8()).is_some_and(char::is_alphanumeric)) {
+            let next = char_at(text, i + c.len_utf8());
+            // "U.S.-Japan": an abbreviation's full stop and a hyphen join too.
+            let stop_and_hyphen =
+                c == '.' && next == Some('-') && char_at(text, i + 2).is_some_and(char::is_alphanumeric);
+            if c.is_alphanumeric() || (joiner && next.is_some_and(char::is_alphanumeric)) {
                 i += c.len_utf8();
+            } else if stop_and_hyphen {
+                i += 2;
             } else {
                 break;
             }
@@ -142,6 +148,8 @@ mod tests {
         assert_eq!(words("Mr.Chair B.Gafoor, GGE's 5/16."), ["Mr.", "Chair", "B.Gafoor", ",", "GGE's", "5/16", "."]);
         assert_eq!(words("Lavrov’s “remarks”"), ["Lavrov’s", "“", "remarks", "”"]);
         assert_eq!(words("2021-2025 Rules/norms"), ["2021-2025", "Rules/norms"]);
+        // An abbreviation's full stop and a hyphen join the next word.
+        assert_eq!(words("U.S.-Kenya U.S. -Kenya U.S.-"), ["U.S.-Kenya", "U.S", ".", "-", "Kenya", "U.S", ".", "-"]);
     }
 
     #[test]

@@ -149,6 +149,11 @@ fn capitalised_phrase(doc: &DocText, k: &Knowledge, start: usize, limit: usize) 
         if date {
             break;
         }
+        // "… Working Group At Israel Cyber Week": a headline's capitalised
+        // preposition of place or time ends the name.
+        if matches!(t.text, "At" | "During" | "By" | "Amid") && i > start {
+            break;
+        }
         if t.is_capitalised() || doc.gazetteer_at[i].is_some() {
             i += 1;
             end = i;
@@ -483,6 +488,7 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
         events.push(new_found(source, doc, left..right, EntityType::Event, naming, body));
     }
     numbered_meetings(source, doc, mentions, &mut events);
+    same_edition(source, doc, k, &mut events);
     // Keep the longest of overlapping events.
     events.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
     for event in events {
@@ -492,6 +498,36 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
             && !mentions.iter().any(|m| m.range == event.range)
         {
             found.push(event);
+        }
+    }
+}
+
+/// "The first U.S.-Kenya Cyber Dialogue took place … the U.S.-Kenya Cyber
+/// Dialogue": where a document names one edition of a recurring meeting,
+/// the meeting named without its ordinal is that edition.
+fn same_edition(source: &str, doc: &DocText, k: &Knowledge, events: &mut [Found]) {
+    let tokens = &doc.tokens;
+    let mut editions: Vec<(String, Naming)> = Vec::new();
+    for event in events.iter() {
+        let mut t = event.token;
+        while t < tokens.len()
+            && tokens[t].start < event.range.end
+            && (is_ordinal(k, &tokens[t]) || tokens[t].text == "annual")
+        {
+            t += 1;
+        }
+        if t > event.token && t < tokens.len() && tokens[t].start < event.range.end {
+            let key = phrase_key(&source[tokens[t].start..event.range.end], 12);
+            if !editions.iter().any(|(k, naming)| *k == key && *naming == event.naming) {
+                editions.push((key, event.naming.clone()));
+            }
+        }
+    }
+    for event in events.iter_mut() {
+        let Naming::Phrase(key) = &event.naming else { continue };
+        let mut same = editions.iter().filter(|(edition, _)| edition == key);
+        if let (Some((_, naming)), None) = (same.next(), same.next()) {
+            event.naming = naming.clone();
         }
     }
 }
@@ -1441,6 +1477,21 @@ mod tests {
                     resolutions on cyberspace and the draft resolution on responsible behaviour in cyberspace.\n";
         let x = extraction("c.txt", text);
         assert_eq!(labels(&x, EntityType::Proposal), ["draft resolution on responsible behaviour in cyberspace"]);
+    }
+
+    #[test]
+    fn a_meeting_named_without_its_ordinal_is_the_edition_the_document_names() {
+        let text = "Joint Statement on the U.S.-Kenya Cyber Dialogue\n\nThe first U.S.-Kenya Cyber Dialogue \
+                    took place in Nairobi. The First Meeting of the U.S.-Israel Cyber Working Group At Israel \
+                    Cyber Week was held too.\n";
+        let x = extraction("t.txt", text);
+        assert_eq!(
+            labels(&x, EntityType::Event),
+            ["First Meeting of the U.S.-Israel Cyber Working Group", "U.S.-Kenya Cyber Dialogue"]
+        );
+        // Two editions leave the bare name alone.
+        let text = "Statement\n\nThe first Cyber Dialogue and the second Cyber Dialogue led to the Cyber Dialogue.\n";
+        assert_eq!(extraction("t.txt", text).entities.iter().filter(|e| e.etype == EntityType::Event).count(), 3);
     }
 
     #[test]
