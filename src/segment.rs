@@ -1065,6 +1065,9 @@ mod tests {
         let page =
             "Statement by Estonia at the open debate\n\nRein Kask 22.05.2020\nMr. President,\n\nWe welcome it.\n";
         check(page, &[("statement", "Statement by Estonia at the open debate", Some("2020-05-22"), None)]);
+        // A Japanese ministry's date.
+        let page = "Statement at the open debate\n\n2021/3/12\nWe welcome the debate.\n";
+        check(page, &[("statement", "Statement at the open debate", Some("2021-03-12"), None)]);
         // A weekday is no city, nor is a video conference.
         let page = "Statement at the open debate\n\nMonday, 09 September 2019\n\nWe welcome the debate.\n";
         check(page, &[("statement", "Statement at the open debate", Some("2019-09-09"), None)]);

@@ -132,6 +132,22 @@ fn initials_before_surname(doc: &DocText, k: &Knowledge, i: usize, line_end: usi
     (initials > 0 && initials <= 3 && t < line_end && is_name_word(doc, k, t)).then_some((t, initials))
 }
 
+/// "Mr. AKAHORI Takeshi": a surname in capitals before the given name, as
+/// Japanese and Chinese ministries print names, right after a courtesy
+/// title.
+fn is_capital_surname(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> bool {
+    let tokens = &doc.tokens;
+    let word = tokens[i].text;
+    let titled = |t: usize| is_courtesy_title(k, tokens[t].text);
+    word.chars().count() >= 3
+        && word.chars().all(char::is_uppercase)
+        && doc.gazetteer_at[i].is_none()
+        && !k.acronym_forms.contains_key(word)
+        && i + 1 < line_end
+        && is_name_word(doc, k, i + 1)
+        && (i >= 1 && titled(i - 1) || i >= 2 && tokens[i - 1].text == "." && titled(i - 2))
+}
+
 /// A courtesy title, with or without its full stop ("H.E", "Mr", "Mr.").
 fn is_courtesy_title(k: &Knowledge, word: &str) -> bool {
     k.lexicon.honorifics.contains(word) || k.lexicon.honorifics.contains(&format!("{word}."))
@@ -144,7 +160,12 @@ fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<R
     let start = i;
     let i = match initials_before_surname(doc, k, i, line_end) {
         Some((surname, _)) => surname,
-        None if is_name_word(doc, k, i) || is_initialled(k, &doc.tokens[i]) => i,
+        None if is_name_word(doc, k, i)
+            || is_initialled(k, &doc.tokens[i])
+            || is_capital_surname(doc, k, i, line_end) =>
+        {
+            i
+        }
         None => return None,
     };
     let mut j = i + 1;
@@ -1657,6 +1678,14 @@ mod tests {
         assert_eq!(person(text, "Rustam Karimov").1, Some("Tajikistan".to_string()));
         let text = "News\n\nOSCE Secretary General Rustam Karimov spoke.\n";
         assert_eq!(person(text, "Rustam Karimov").1, Some("OSCE".to_string()));
+    }
+
+    #[test]
+    fn a_surname_in_capitals_before_the_given_name_after_a_courtesy_title_is_a_name() {
+        let text = "Statement by Mr. SATO Kenji, Ambassador for Cyber Policy of Japan, at the OEWG\n\n\
+                    We thank Ambassador Ana Lopez, Chair of the OEWG. The OSCE Secretariat and Mr. OSCE staff.\n";
+        assert_eq!(first_speakers(text), ["SATO Kenji"]);
+        assert_eq!(person(text, "SATO Kenji").1, Some("Japan".to_string()));
     }
 
     #[test]
