@@ -895,6 +895,11 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         if found.iter().any(|f| f.range.start < range.end && range.start < f.range.end) {
             return;
         }
+        // "the Global Mechanism on …", once set up, is a body the gazetteer
+        // names: the body, not a proposal.
+        if span.clone().all(|t| doc.gazetteer_at[t].is_some()) {
+            return;
+        }
         let naming = Naming::Phrase(phrase_key(doc.span_text(source, span.clone()), PROPOSAL_KEY_WORDS));
         found.push(new_found(source, doc, span, EntityType::Proposal, naming, parent));
     };
@@ -990,10 +995,14 @@ fn proposals(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
             });
         if t.is_capitalised() && (heads.matches(t) || multiword) {
             let mut left = i;
+            // "Delegates Propose New Programme of Action": a headline's verb
+            // in title case opens no name.
+            let verb = |t: &Token| k.proposal_verb_starts.contains(&t.text.to_lowercase());
             while left > line_start
                 && tokens[left - 1].is_capitalised()
                 && !FUNCTION_WORDS.contains(&tokens[left - 1].text)
                 && !tokens[left - 1].is_possessive()
+                && !verb(&tokens[left - 1])
             {
                 left -= 1;
             }
@@ -1492,6 +1501,14 @@ mod tests {
         // Two editions leave the bare name alone.
         let text = "Statement\n\nThe first Cyber Dialogue and the second Cyber Dialogue led to the Cyber Dialogue.\n";
         assert_eq!(extraction("t.txt", text).entities.iter().filter(|e| e.etype == EntityType::Event).count(), 3);
+    }
+
+    #[test]
+    fn a_headline_verb_opens_no_proposal_and_a_body_the_gazetteer_names_is_none() {
+        let text = "Delegates Propose New Programme of Action in First Committee\n\nThe Secretary-General \
+                    welcomed the Global Mechanism on developments in the field of ICTs in the context of \
+                    international security and advancing responsible State behaviour in the use of ICTs.\n";
+        assert_eq!(labels(&extraction("t.txt", text), EntityType::Proposal), ["New Programme of Action"]);
     }
 
     #[test]
