@@ -31,6 +31,8 @@ pub struct Knowledge {
     pub role_words: WordSet,
     /// The last words of the posts ("Minister", "Secretary-General").
     pub role_head_ends: WordSet,
+    /// The posts of one word ("Minister", "Secretary-General").
+    pub one_word_heads: WordSet,
     /// The posts of several words, word by word: their last word is a
     /// post's end only after the others ("Director General", not "General
     /// Observations").
@@ -75,6 +77,7 @@ impl Knowledge {
             .collect();
         let role_head_ends =
             lexicon.role_heads.iter().filter_map(|h| h.rsplit(' ').next()).map(str::to_string).collect();
+        let one_word_heads = lexicon.role_heads.iter().filter(|h| !h.contains(' ')).cloned().collect();
         let multi_word_heads = lexicon
             .role_heads
             .iter()
@@ -98,6 +101,7 @@ impl Knowledge {
             given_names,
             role_words,
             role_head_ends,
+            one_word_heads,
             multi_word_heads,
             lower_case_posts,
             proposal_verbs,

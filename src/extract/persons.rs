@@ -139,8 +139,8 @@ fn is_capital_surname(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -
     let tokens = &doc.tokens;
     let word = tokens[i].text;
     let titled = |t: usize| is_courtesy_title(k, tokens[t].text);
-    word.chars().count() >= 3
-        && word.chars().all(char::is_uppercase)
+    word.chars().all(char::is_uppercase)
+        && word.chars().count() >= 3
         && doc.gazetteer_at[i].is_none()
         && !k.acronym_forms.contains_key(word)
         && i + 1 < line_end
@@ -456,7 +456,7 @@ fn is_role_head_end(k: &Knowledge, tokens: &[Token], at: usize) -> bool {
     if !(token.word && k.role_head_ends.contains(token.base())) {
         return false;
     }
-    k.lower_case_posts.contains(&token.base().to_lowercase())
+    k.one_word_heads.contains(token.base())
         || k.multi_word_heads.iter().any(|head| {
             let before = &head[..head.len() - 1];
             head.last().is_some_and(|end| end == token.base())

@@ -62,15 +62,23 @@ pub fn tokenize_into<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, offset: usi
             tokens.push(Token { text: &text[start..i], start: offset + start, end: offset + i, word: false });
             continue;
         }
-        while let Some(c) = char_at(text, i) {
-            let joiner = matches!(c, '-' | '\'' | '’' | '.' | '/');
-            let next = char_at(text, i + c.len_utf8());
-            // "U.S.-Japan": an abbreviation's full stop and a hyphen join too.
-            let stop_and_hyphen =
-                c == '.' && next == Some('-') && char_at(text, i + 2).is_some_and(char::is_alphanumeric);
-            if c.is_alphanumeric() || (joiner && next.is_some_and(char::is_alphanumeric)) {
-                i += c.len_utf8();
-            } else if stop_and_hyphen {
+        loop {
+            while let Some(c) = char_at(text, i) {
+                let joiner = matches!(c, '-' | '\'' | '’' | '.' | '/');
+                if c.is_alphanumeric() || (joiner && char_at(text, i + c.len_utf8()).is_some_and(char::is_alphanumeric))
+                {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // "U.S.-Japan": an abbreviation's full stop and a hyphen join too
+            // (looked for once a word ends, not at every letter).
+            let bytes = text.as_bytes();
+            if bytes.get(i) == Some(&b'.')
+                && bytes.get(i + 1) == Some(&b'-')
+                && char_at(text, i + 2).is_some_and(char::is_alphanumeric)
+            {
                 i += 2;
             } else {
                 break;

@@ -506,6 +506,9 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
 /// Dialogue": where a document names one edition of a recurring meeting,
 /// the meeting named without its ordinal is that edition.
 fn same_edition(source: &str, doc: &DocText, k: &Knowledge, events: &mut [Found]) {
+    if events.len() < 2 {
+        return;
+    }
     let tokens = &doc.tokens;
     let mut editions: Vec<(String, Naming)> = Vec::new();
     for event in events.iter() {
