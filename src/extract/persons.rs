@@ -366,7 +366,7 @@ fn introduction(
             break;
         }
         let before = &tokens[p - 1];
-        if k.lexicon.honorifics.contains(before.text) && !ends_two_word_post(k, tokens, p - 1) {
+        if k.lexicon.honorifics.contains(before.text) && !ends_multi_word_post(k, tokens, p - 1) {
             courtesy = true;
             p -= 1;
         } else if before.text == "." && p >= 2 && k.lexicon.honorifics.contains(&format!("{}.", tokens[p - 2].text)) {
@@ -441,11 +441,17 @@ fn is_byline_label(tokens: &[Token], from: usize, to: usize) -> bool {
     to == from + 2 && BYLINE_LABELS.contains(&tokens[from].text) && tokens[from + 1].text == ":"
 }
 
-/// Whether the courtesy title at token `at` ends a two-word post with the
-/// word before it ("Secretary General", "Attorney General"): looked for
-/// only at an honorific, which is rare.
-fn ends_two_word_post(k: &Knowledge, tokens: &[Token], at: usize) -> bool {
-    at >= 1 && k.lexicon.role_heads.iter().any(|h| h.split_once(' ') == Some((tokens[at - 1].text, tokens[at].text)))
+/// Whether token `at` ends a post of several words with the words before
+/// it ("Secretary General", "Secretary of State"): a courtesy title that
+/// does ("General") is no courtesy title there.
+fn ends_multi_word_post(k: &Knowledge, tokens: &[Token], at: usize) -> bool {
+    let end = tokens[at].base();
+    k.multi_word_heads.iter().any(|head| {
+        let before = &head[..head.len() - 1];
+        head.last().is_some_and(|last| last == end)
+            && at >= before.len()
+            && before.iter().zip(&tokens[at - before.len()..at]).all(|(word, t)| word == t.text)
+    })
 }
 
 /// The last word of a post ("Minister", "Secretary-General",
@@ -456,13 +462,7 @@ fn is_role_head_end(k: &Knowledge, tokens: &[Token], at: usize) -> bool {
     if !(token.word && k.role_head_ends.contains(token.base())) {
         return false;
     }
-    k.one_word_heads.contains(token.base())
-        || k.multi_word_heads.iter().any(|head| {
-            let before = &head[..head.len() - 1];
-            head.last().is_some_and(|end| end == token.base())
-                && at >= before.len()
-                && before.iter().zip(&tokens[at - before.len()..at]).all(|(word, t)| word == t.text)
-        })
+    k.one_word_heads.contains(token.base()) || ends_multi_word_post(k, tokens, at)
 }
 
 /// A one-word post written in lower case ("spokeswoman", "minister").
@@ -611,7 +611,7 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize, line_end: usize) -> Op
     while let Some(t) = tokens.get(end) {
         // A courtesy title ends the post: "…, President of the Russian
         // Federation H.E. Vladimir Putin" is the next person's post.
-        let courtesy = is_courtesy_title(k, t.text) && !ends_two_word_post(k, tokens, end);
+        let courtesy = is_courtesy_title(k, t.text) && !ends_multi_word_post(k, tokens, end);
         // "Foreign Secretary & High Representative …": "&" joins posts.
         let ampersand = t.text == "&" && tokens.get(end + 1).is_some_and(|n| n.is_capitalised());
         let stop = (!t.word && !ampersand)
@@ -629,7 +629,7 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize, line_end: usize) -> Op
     // A post followed by a courtesy title or a name is the next person's.
     let next = tokens.get(end);
     let leads_on = next.is_some_and(|t| {
-        (is_courtesy_title(k, t.text) && !ends_two_word_post(k, tokens, end))
+        (is_courtesy_title(k, t.text) && !ends_multi_word_post(k, tokens, end))
             || (t.is_capitalised() && !k.role_words.contains(t.base()))
     });
     (end > start && !leads_on).then_some(start..end)

@@ -55,10 +55,12 @@ fn is_ordinal(k: &Knowledge, token: &Token) -> bool {
 /// Whether `number` and `dot` write an ordinal with a full stop ("11."):
 /// one to three digits, the stop right after them.
 fn dotted_ordinal(number: &Token, dot: &Token) -> bool {
-    dot.text == "."
-        && number.end == dot.start
-        && (1..=3).contains(&number.text.len())
-        && number.text.chars().all(|c| c.is_ascii_digit())
+    dot.text == "." && number.end == dot.start && is_short_number(number)
+}
+
+/// One to three digits: a count or an ordinal's number, not a year.
+fn is_short_number(token: &Token) -> bool {
+    (1..=3).contains(&token.text.len()) && token.text.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Words that count things rather than name one.
@@ -67,8 +69,7 @@ const COUNT_WORDS: [&str; 13] =
 
 /// A cardinal number of one to three digits or a counting word.
 fn is_count(token: &Token) -> bool {
-    let digits = (1..=3).contains(&token.text.len()) && token.text.chars().all(|c| c.is_ascii_digit());
-    digits || COUNT_WORDS.iter().any(|w| token.text.eq_ignore_ascii_case(w))
+    is_short_number(token) || COUNT_WORDS.iter().any(|w| token.text.eq_ignore_ascii_case(w))
 }
 
 /// The number an ordinal stands for ("26th", "Fifth", "II", "first-ever").
