@@ -198,11 +198,13 @@ fn structural(ctx: &mut Context, findings: &Findings, home: Option<usize>) {
                 if let Some(a) = affiliation {
                     ctx.push(Endpoint::Mention(m), Predicate::Represents, Endpoint::Entry(a), sentence.clone());
                 }
-                if found.roles.iter().any(|r| matches!(r.as_str(), "Chair" | "Chairman" | "Chairperson" | "Chairwoman"))
-                {
+                if found.roles.iter().any(|r| CHAIR_POSTS.contains(&r.as_str())) {
                     if let Some(body) = ctx.main_body {
-                        ctx.push(Endpoint::Mention(m), Predicate::Chairs, Endpoint::Mention(body), sentence);
+                        ctx.push(Endpoint::Mention(m), Predicate::Chairs, Endpoint::Mention(body), sentence.clone());
                     }
+                }
+                for body in chaired_in_posts(ctx, m, sentence.clone()) {
+                    ctx.push(Endpoint::Mention(m), Predicate::Chairs, Endpoint::Mention(body), sentence.clone());
                 }
             }
             EntityType::Organization => {
@@ -625,6 +627,29 @@ fn memberships(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
     }
 }
 
+/// Posts that make their holder the chair of the document's body.
+const CHAIR_POSTS: [&str; 4] = ["Chair", "Chairman", "Chairperson", "Chairwoman"];
+
+/// The bodies and meetings person mention `m` chairs by a post naming them
+/// ("Chair of the Open-ended working group"): mentions after the name in
+/// its sentence that the post's words hold.
+fn chaired_in_posts(ctx: &Context, m: usize, sentence: Range<usize>) -> Vec<usize> {
+    let found = &ctx.mentions[m];
+    let chaired: Vec<&str> = found
+        .roles
+        .iter()
+        .filter_map(|role| CHAIR_POSTS.iter().find_map(|post| role.strip_prefix(post)?.strip_prefix(" of ")))
+        .collect();
+    if chaired.is_empty() {
+        return Vec::new();
+    }
+    ctx.in_range(found.token..sentence.end, &[EntityType::Organization, EntityType::Event])
+        .into_iter()
+        .filter(|&body| chaired.iter().any(|words| words.contains(ctx.mentions[body].name.as_str())))
+        .take(1)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{cue_tokens, is_cue, relate_at, RawRelation, CUE_WORDS};
@@ -731,6 +756,16 @@ mod tests {
                     The Group's agenda was approved. Ngozi Bello, Permanent Representative of Kenya, was elected its Chair.\n";
         let x = crate::pipeline::run_sources(&[Source { name: "chair.txt".into(), text: text.into() }], &k);
         assert_eq!(x.labelled(Predicate::Chairs), [("Ngozi Bello", osce.unwrap())]);
+    }
+
+    #[test]
+    fn a_person_whose_post_is_chair_of_a_body_named_after_the_name_chairs_it() {
+        let k = Knowledge::builtin().unwrap();
+        let text = "Press release\n\nWe thank Tomas Ferreira, Chair of the OSCE Permanent Council, for his work. \
+                    Lena Vogel, Chair of the Board, spoke of the CSTO.\n";
+        let x = crate::pipeline::run_sources(&[Source { name: "chair.txt".into(), text: text.into() }], &k);
+        let council = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "OSCE Permanent Council"));
+        assert_eq!(x.labelled(Predicate::Chairs), [("Tomas Ferreira", council.unwrap().label.as_str())]);
     }
 
     #[test]

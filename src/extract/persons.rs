@@ -221,13 +221,18 @@ fn person_at(
     let initials = initials_before_surname(doc, k, run.start, line_tokens.end);
     let initialled = is_initialled(k, &tokens[run.start]) || initials.is_some();
     let lead = introduction(doc, k, line_tokens, run.clone(), initialled);
-    let in_apposition = apposition(doc, k, run.end, line_tokens.end);
+    // "Burhan Gafoor (Singapore), Chair of …": the country in brackets,
+    // then the post.
+    let bracketed = bracketed_name(doc, run.end, line_tokens.end);
+    let in_apposition = apposition(doc, k, bracketed.as_ref().map_or(run.end, |b| b.end), line_tokens.end);
     // A name words' run in apposition to a post ("Burhan Gafoor, Permanent
-    // Representative of Singapore, …"), not the tail of a longer name.
+    // Representative of Singapore, …"), not the tail of a longer name
+    // (after "of" or a capitalised word), unless its country in brackets
+    // marks it a person's.
     let appositive = lead.is_none()
         && !initialled
         && (2..=4).contains(&run.len())
-        && stands_apart(doc, line_tokens.start, run.start)
+        && (bracketed.is_some() || stands_apart(doc, line_tokens.start, run.start))
         && in_apposition.is_some();
     // A run preceded by nothing that introduces a person may still hold a
     // given name further in ("Information Security Andrey Krutskikh").
@@ -236,8 +241,8 @@ fn person_at(
     } else {
         run.start
     };
-    let run = start..run.end;
     let lead = if start == run.start { lead } else { introduction(doc, k, line_tokens, start..run.end, false) };
+    let run = start..run.end;
     let given = k.given_names.contains(tokens[start].base()) && run.len() >= 2;
     // The name's words, the initials written apart from the surname aside.
     let words = initials.map_or(run.len(), |(surname, _)| run.end - surname);
@@ -261,7 +266,8 @@ fn person_at(
         .into_iter()
         .chain(in_apposition.clone().or_else(|| byline_post(doc, k, line, run.end)))
         .collect();
-    let (roles, mut affiliation) = roles_and_affiliation(source, doc, k, mentions, &posts, run.end);
+    let (roles, affiliation) = roles_and_affiliation(source, doc, k, mentions, &posts, run.end);
+    let mut affiliation = affiliation.or_else(|| bracketed.and_then(|b| country_named(doc, k, mentions, b)));
     if affiliation.is_none() && in_apposition.is_none() && run.end == line_tokens.end {
         affiliation = mission_line_after(doc, k, mentions, line, &posts);
     }
@@ -295,6 +301,28 @@ fn roles_and_affiliation(
         .find_map(|post| affiliation(doc, k, mentions, post.clone()))
         .or_else(|| on_behalf_of(doc, k, mentions, name_end));
     (roles, affiliation)
+}
+
+/// A gazetteer name in brackets right after token `after` - 1, within the
+/// line ending at `line_end`: the tokens of the name and its brackets.
+fn bracketed_name(doc: &DocText, after: usize, line_end: usize) -> Option<Range<usize>> {
+    let tokens = &doc.tokens[..line_end];
+    if tokens.get(after)?.text != "(" {
+        return None;
+    }
+    let name = doc.gazetteer_at.get(after + 1).copied().flatten()?;
+    let close = (after + 1..line_end.min(after + 8)).find(|&t| doc.gazetteer_at[t] != Some(name))?;
+    (tokens[close].text == ")").then_some(after..close + 1)
+}
+
+/// The country named within tokens `range`, if any.
+fn country_named(doc: &DocText, k: &Knowledge, mentions: &[Found], range: Range<usize>) -> Option<usize> {
+    range.filter_map(|t| doc.gazetteer_at[t]).find_map(|m| match &mentions[m].naming {
+        Naming::Gazetteer { entries, .. } => {
+            entries.iter().copied().find(|&e| k.gazetteer.entries[e].etype == EntityType::Country)
+        }
+        _ => None,
+    })
 }
 
 /// Whom the name heading a statement speaks for by the mission line under
@@ -387,6 +415,7 @@ fn introduction(
     // Vladimir Makei"), then only before a full name (not "UN Member"):
     // post_before still needs a post word in the chain.
     let full_name = run.len() >= 2 || initialled;
+    let given_name = run.len() >= 2 && k.given_names.contains(tokens[name].base());
     // "… of the People's Republic of China (PRC) Wang Yi": the post ends
     // before the acronym.
     let post_end = before_bracketed_acronym(tokens, name).filter(|&at| at > line.start).unwrap_or(name);
@@ -394,12 +423,14 @@ fn introduction(
         post.clone().any(|t| is_role_head_end(k, tokens, t) || lower_case_role_head(k, &tokens[t]))
     };
     let right_before = (post_end > line.start
-        && (is_role_head_end(k, tokens, post_end - 1) || (doc.gazetteer_at[post_end - 1].is_some() && full_name)))
-        .then(|| post_before(doc, k, name))
-        .flatten()
-        // A body and a modifier are no post ("the First Committee Thematic
-        // Debate"): a post has its head.
-        .filter(has_head);
+        && (is_role_head_end(k, tokens, post_end - 1)
+            || (full_name && doc.gazetteer_at[post_end - 1].is_some())
+            || (given_name && after_portfolio(k, tokens, line, post_end))))
+    .then(|| post_before(doc, k, name))
+    .flatten()
+    // A body and a modifier are no post ("the First Committee Thematic
+    // Debate"): a post has its head.
+    .filter(has_head);
     // "… by Parliamentary Secretary of the Ministry of Foreign Affairs of
     // Latvia, Dace Melbārde": a post, a comma, and a name that ends the line
     // or another comma ("The Secretary-General of the Council, Jassim
@@ -431,6 +462,27 @@ fn introduction(
             .flatten()
             .filter(|post| post.start == line.start || tokens[post.start - 1].word);
     (courtesy || labelled || role.is_some()).then_some(Introduction { role, earlier_role })
+}
+
+/// Whether the tokens before `end` close a post with its portfolio: a
+/// head, "of" or "for" (and "the"), then up to four capitalised words
+/// ("Minister of Foreign Affairs", "Minister for the Interior", "Director
+/// of Information Security").
+fn after_portfolio(k: &Knowledge, tokens: &[Token], line: &Range<usize>, end: usize) -> bool {
+    let mut start = end;
+    while start > line.start
+        && end - start < 4
+        && tokens[start - 1].word
+        && (tokens[start - 1].is_capitalised() || (start < end && matches!(tokens[start - 1].text, "and" | "&")))
+        && !k.given_names.contains(tokens[start - 1].base())
+    {
+        start -= 1;
+    }
+    if start == end || !tokens[start].is_capitalised() {
+        return false;
+    }
+    let of = if start > line.start && tokens[start - 1].text == "the" { start - 1 } else { start };
+    of > line.start + 1 && matches!(tokens[of - 1].text, "of" | "for") && is_role_head_end(k, tokens, of - 2)
 }
 
 /// Words that label a byline: "Author: …", "Authors : …".
@@ -519,18 +571,20 @@ fn names_country_or_body(doc: &DocText, k: &Knowledge, at: usize) -> bool {
     doc.gazetteer_at[at].is_some() || k.gazetteer.demonym(doc.tokens[at].base()).is_some()
 }
 
-/// In "Special Representative of President Hu Jintao" the name holds the
-/// post after "of", not the whole: when "of" or "to" is followed, with no
-/// article, by nothing but post words (and a country), that tail is the
-/// name's post. ("Aide to the President Yuri Ushakov" keeps the whole: with
-/// the article, the name is the aide's.)
+/// In "Special Representative of President Hu Jintao" or "Spokesman for
+/// UN Secretary-General António Guterres" the name holds the post after
+/// "of", "to" or "for", not the whole: when one is followed, with no
+/// article, by nothing but post words (and a country or body) ending in a
+/// post's head, that tail is the name's post. ("Aide to the President Yuri
+/// Ushakov" keeps the whole: with the article, the name is the aide's;
+/// "Minister of Defence Ana Ruiz" too: "Defence" heads no post.)
 fn held_after_of(doc: &DocText, k: &Knowledge, post: Range<usize>) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
-    let of = post.clone().rev().find(|&t| matches!(tokens[t].text, "of" | "to"))?;
+    let of = post.clone().rev().find(|&t| matches!(tokens[t].text, "of" | "to" | "for"))?;
     let tail = of + 1..post.end;
     let held = !tail.is_empty()
         && tokens[tail.start].is_capitalised()
-        && tail.clone().any(|t| is_role_word(k, &tokens[t]))
+        && is_role_head_end(k, tokens, tail.end - 1)
         && tail.clone().all(|t| is_role_word(k, &tokens[t]) || names_country_or_body(doc, k, t));
     held.then_some(tail)
 }
@@ -614,10 +668,14 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize, line_end: usize) -> Op
         let courtesy = is_courtesy_title(k, t.text) && !ends_multi_word_post(k, tokens, end);
         // "Foreign Secretary & High Representative …": "&" joins posts.
         let ampersand = t.text == "&" && tokens.get(end + 1).is_some_and(|n| n.is_capitalised());
+        // A gazetteer name runs on ("Chair of the Open-ended working group").
+        let named =
+            end > start && doc.gazetteer_at[end].is_some() && doc.gazetteer_at[end] == doc.gazetteer_at[end - 1];
         let stop = (!t.word && !ampersand)
             || (courtesy && end > start)
             || k.lexicon.role_stop_words.iter().any(|w| w == t.text)
             || (end > start && ends_apposed_post(doc, end));
+        let stop = stop && !named;
         let in_name = t.text == "in"
             && tokens.get(end + 1).is_some_and(|n| n.text == "the")
             && tokens.get(end + 2).is_some_and(|n| n.is_capitalised());
@@ -1536,12 +1594,33 @@ mod tests {
     }
 
     #[test]
-    fn after_of_with_no_article_the_name_holds_only_the_post_that_follows() {
+    fn after_of_to_or_for_with_no_article_the_name_holds_only_the_post_that_follows() {
         let text = "Minister Lin Bo will attend as the Special Representative of President Tao Ming.\n\
                     Aide to the President Yuri Kalin spoke. Minister of Foreign Affairs of Peru Ana Rojas came.\n";
         assert_eq!(person(text, "Tao Ming").0, ["President"]);
         assert_eq!(person(text, "Yuri Kalin").0, ["Aide to the President"]);
         assert_eq!(person(text, "Ana Rojas").0, ["Minister of Foreign Affairs of Peru"]);
+        let text = "It was issued by the Spokesman for UN Secretary-General Anton Meyer.\n\
+                    Minister of Defence Ana Ruiz came. Minister for Defence Carl Berg came too.\n";
+        assert_eq!(person(text, "Anton Meyer").0, ["UN Secretary-General"]);
+        assert_eq!(person(text, "Ana Ruiz").0, ["Minister of Defence"]);
+        assert_eq!(person(text, "Carl Berg").0, ["Minister for Defence"]);
+        let text = "Minister of Foreign Affairs and Trade Ivan Petrov spoke with the Minister for the Interior \
+                    Ana Diaz and with Director of Information Security Lena Vogel.\n";
+        assert_eq!(person(text, "Ivan Petrov").0, ["Minister of Foreign Affairs and Trade"]);
+        assert_eq!(person(text, "Ana Diaz").0, ["Minister for the Interior"]);
+        assert_eq!(person(text, "Lena Vogel").0, ["Director of Information Security"]);
+    }
+
+    #[test]
+    fn a_country_in_brackets_after_a_name_may_stand_before_its_post_and_says_whom_a_post_with_no_body_speaks_for() {
+        let text =
+            "Press release\n\nThe Minister thanked Tomas Ferreira (Peru), Chair of the Open-ended working group, \
+                    for his leadership. Ambassador Dr. Lena Vogel (Chile) spoke next.\n";
+        let (roles, affiliation) = person(text, "Tomas Ferreira");
+        assert_eq!(roles, ["Chair of the Open-ended working group"]);
+        assert!(affiliation.is_some_and(|body| body.contains("Open-ended Working Group")));
+        assert_eq!(person(text, "Lena Vogel").1.as_deref(), Some("Chile"));
     }
 
     #[test]
