@@ -92,8 +92,15 @@ impl Knowledge {
         let event_heads = lexicon.event_heads.iter().cloned().collect();
         let proposal_head_words = works::Heads::new(&lexicon.proposal_heads);
         let document_head_words = works::Heads::new(&lexicon.document_heads);
+        // The gazetteer's acronyms and the posts' ("Deputy PM") keep their
+        // capitals in a recased line.
         let acronym_forms = recase::acronym_forms(
-            gazetteer.entries.iter().flat_map(|e| e.names.iter().chain(&e.acronyms)).map(String::as_str),
+            gazetteer
+                .entries
+                .iter()
+                .flat_map(|e| e.names.iter().chain(&e.acronyms))
+                .chain(&lexicon.role_heads)
+                .map(String::as_str),
         );
         Knowledge {
             lexicon,

@@ -251,6 +251,14 @@ fn person_at(
     if !(given || initialled || appositive || (lead.is_some() && words <= 4)) {
         return None;
     }
+    // "First Assistant Secretary Critical Infrastructure Partnerships and
+    // Programs Ms. Sally Pfieffer": a run only a post introduces, with no
+    // given name, is the post's complement when a courtesy title further on
+    // introduces a name.
+    let post_only = lead.as_ref().is_some_and(|l| !l.courtesy && l.role.is_some());
+    if post_only && !given && !initialled && courtesy_ahead(doc, k, run.end, line_tokens.end) {
+        return None;
+    }
     // "Henry Jackson Society", "Working Party", "Thematic Debate": a
     // body's or a meeting's head after the run, or ending it where no given
     // name opens it (not "Lena Park"), names no person.
@@ -301,6 +309,17 @@ fn roles_and_affiliation(
         .find_map(|post| affiliation(doc, k, mentions, post.clone()))
         .or_else(|| on_behalf_of(doc, k, mentions, name_end));
     (roles, affiliation)
+}
+
+/// Whether a courtesy title and a name follow token `from` - 1 within a
+/// few words, before a comma or the line's end (`line_end`).
+fn courtesy_ahead(doc: &DocText, k: &Knowledge, from: usize, line_end: usize) -> bool {
+    let tokens = &doc.tokens;
+    (from..line_end.min(from + 8)).take_while(|&t| tokens[t].word || tokens[t].text == "&").any(|t| {
+        // "Ms. Sally Pfieffer": the full stop may be a token of its own.
+        let name = if tokens.get(t + 1).is_some_and(|n| n.text == ".") { t + 2 } else { t + 1 };
+        is_courtesy_title(k, tokens[t].text) && name < line_end && is_name_word(doc, k, name)
+    })
 }
 
 /// A gazetteer name in brackets right after token `after` - 1, within the
@@ -369,6 +388,8 @@ fn stands_apart(doc: &DocText, line_start: usize, i: usize) -> bool {
 /// What introduces a name: a courtesy title and/or a post ending right
 /// before it.
 struct Introduction {
+    /// Whether a courtesy title stands right before the name.
+    courtesy: bool,
     /// Tokens of the post, if any.
     role: Option<Range<usize>>,
     /// Tokens of a post before it and a comma ("Chef de Cabinet, …").
@@ -396,6 +417,8 @@ fn introduction(
         let before = &tokens[p - 1];
         if k.lexicon.honorifics.contains(before.text) && !ends_multi_word_post(k, tokens, p - 1) {
             courtesy = true;
+            p -= 1;
+        } else if courtesy && matches!(before.text, "His" | "Her") && tokens[p].text == "Excellency" {
             p -= 1;
         } else if before.text == "." && p >= 2 && k.lexicon.honorifics.contains(&format!("{}.", tokens[p - 2].text)) {
             courtesy = true;
@@ -451,7 +474,8 @@ fn introduction(
     // "President of the General Assembly, Mr. Dennis Francis,", "Chef de
     // Cabinet, Ambassador Collen Kelapile": a post, a comma, and a courtesy
     // title or post word before a name that a comma or the line ends.
-    let apart = run.end == line.end || tokens.get(run.end).is_some_and(|t| t.text == ",");
+    // The name ends the line, a clause ("…,") or its subject ("… said").
+    let apart = run.end == line.end || tokens.get(run.end).is_some_and(|t| t.text == "," || t.is_lower());
     let titled_start = if courtesy { p } else { role.as_ref().map_or(name, |r| r.start) };
     // Not the post of an earlier name in a list ("Ms. Izumi Nakamitsu, UN
     // Under Secretary General, Mr. David Koh, …"): nothing but the line's
@@ -461,7 +485,7 @@ fn introduction(
             .then(|| post_before(doc, k, titled_start - 1))
             .flatten()
             .filter(|post| post.start == line.start || tokens[post.start - 1].word);
-    (courtesy || labelled || role.is_some()).then_some(Introduction { role, earlier_role })
+    (courtesy || labelled || role.is_some()).then_some(Introduction { courtesy, role, earlier_role })
 }
 
 /// Whether the tokens before `end` close a post with its portfolio: a
@@ -512,6 +536,10 @@ fn ends_multi_word_post(k: &Knowledge, tokens: &[Token], at: usize) -> bool {
 fn is_role_head_end(k: &Knowledge, tokens: &[Token], at: usize) -> bool {
     let token = &tokens[at];
     if !(token.word && k.role_head_ends.contains(token.base())) {
+        return false;
+    }
+    // "6:00 PM": a time, not a prime minister.
+    if token.text == "PM" && at > 0 && tokens[at - 1].text.ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     k.one_word_heads.contains(token.base()) || ends_multi_word_post(k, tokens, at)
@@ -1621,6 +1649,32 @@ mod tests {
         assert_eq!(roles, ["Chair of the Open-ended working group"]);
         assert!(affiliation.is_some_and(|body| body.contains("Open-ended Working Group")));
         assert_eq!(person(text, "Lena Vogel").1.as_deref(), Some("Chile"));
+    }
+
+    #[test]
+    fn a_salutation_block_gives_each_name_the_post_before_its_courtesy_title() {
+        let text = "REMARKS BY DEPUTY PM HON. JONE TUI AT THE RECEPTION\n15/04/2025\n6:00 PM GMT+9\n\
+                    Honourable Deputy Prime Minister Ravi Lal Fellow Ministers and Assistant Ministers\n\
+                    Norway’s Ambassador to Fiji His Excellency Peter Holm Director of Cyber Policy Mr. Tom Lee\n\
+                    First Assistant Secretary Critical Infrastructure Partnerships and Programs Ms. Sally Park\n\
+                    Ladies and Gentlemen\n\
+                    The Minister for Communications, Hon. Mrs. Grace Owusu said the Shadow Minister Ana Lima agreed.\n";
+        let found = persons(text);
+        let names: Vec<&str> = found.iter().map(|(name, _, _)| name.as_str()).collect();
+        assert_eq!(names, ["Ana Lima", "Grace Owusu", "Jone Tui", "Peter Holm", "Ravi Lal", "Sally Park", "Tom Lee"]);
+        assert_eq!(first_speakers(text), ["Jone Tui"]);
+        assert_eq!(person(text, "Jone Tui").0, ["Deputy PM"]);
+        assert_eq!(person(text, "Ravi Lal").0, ["Deputy Prime Minister"]);
+        assert_eq!(
+            person(text, "Peter Holm"),
+            (vec!["Norway’s Ambassador to Fiji".to_string()], Some("Norway".to_string()))
+        );
+        assert_eq!(
+            person(text, "Sally Park").0,
+            ["First Assistant Secretary Critical Infrastructure Partnerships and Programs"]
+        );
+        assert_eq!(person(text, "Grace Owusu").0, ["Minister for Communications"]);
+        assert_eq!(person(text, "Ana Lima").0, ["Shadow Minister"]);
     }
 
     #[test]
