@@ -535,6 +535,14 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
                 };
                 (chair.map(Endpoint::Mention), body.map(Endpoint::Mention))
             }
+            // "Thailand, as the 2019 Chair of ASEAN, …"
+            "Chair" | "Chairman" if v >= 1 && (v.saturating_sub(3)..v).any(|t| tokens[t].text == "as") => {
+                let as_at = (v.saturating_sub(3)..v).rev().find(|&t| tokens[t].text == "as").unwrap_or(v);
+                let chair = ctx.in_range(sentence.start..as_at, &parties).last().copied();
+                let named = tokens.get(v + 1).is_some_and(|n| n.text == "of");
+                let body = named.then(|| ctx.in_range(v + 2..(v + 5).min(sentence.end), &bodies).first().copied());
+                (chair.map(Endpoint::Mention), body.flatten().map(Endpoint::Mention))
+            }
             _ => continue,
         };
         if let (Some(chair), Some(body)) = (chair, body) {
@@ -766,6 +774,15 @@ mod tests {
         let x = crate::pipeline::run_sources(&[Source { name: "chair.txt".into(), text: text.into() }], &k);
         let council = x.entities.iter().find(|e| e.aliases.iter().any(|a| a == "OSCE Permanent Council"));
         assert_eq!(x.labelled(Predicate::Chairs), [("Tomas Ferreira", council.unwrap().label.as_str())]);
+    }
+
+    #[test]
+    fn a_country_as_the_chair_of_a_body_chairs_it() {
+        let k = Knowledge::builtin().unwrap();
+        let text = "Press release\n\nThailand, as the 2019 Chair of ASEAN, hosted the meeting. \
+                    Peru spoke as a member of the CSTO. Chile, as Chair, spoke of the OSCE.\n";
+        let x = crate::pipeline::run_sources(&[Source { name: "chair.txt".into(), text: text.into() }], &k);
+        assert_eq!(x.labelled(Predicate::Chairs), [("Thailand", "ASEAN")]);
     }
 
     #[test]

@@ -438,7 +438,13 @@ fn introduction(
     // Vladimir Makei"), then only before a full name (not "UN Member"):
     // post_before still needs a post word in the chain.
     let full_name = run.len() >= 2 || initialled;
-    let given_name = run.len() >= 2 && k.given_names.contains(tokens[name].base());
+    // A portfolio ends a post before a full name that opens with a given
+    // name, or before three words holding none ("… of Foreign Affairs
+    // Nguyen Minh Vu"): not before "Development Ana Diaz", whose name
+    // starts further in, nor "Cyber Policy" ("Head of International Cyber
+    // Policy").
+    let given_at = |t: usize| k.given_names.contains(tokens[t].base());
+    let given_name = run.len() >= 2 && (given_at(name) || (run.len() >= 3 && !run.clone().any(given_at)));
     // "… of the People's Republic of China (PRC) Wang Yi": the post ends
     // before the acronym.
     let post_end = before_bracketed_acronym(tokens, name).filter(|&at| at > line.start).unwrap_or(name);
@@ -1634,10 +1640,18 @@ mod tests {
         assert_eq!(person(text, "Ana Ruiz").0, ["Minister of Defence"]);
         assert_eq!(person(text, "Carl Berg").0, ["Minister for Defence"]);
         let text = "Minister of Foreign Affairs and Trade Ivan Petrov spoke with the Minister for the Interior \
-                    Ana Diaz and with Director of Information Security Lena Vogel.\n";
+                    Ana Diaz and with Director of Information Security Lena Vogel.\n\
+                    The Minister of Digital Development Eva Cruz and Deputy Minister of Foreign Affairs Nguyen Minh Vu came.\n\
+                    It was read by Eva Cruz, Head of International Cyber Policy, EEAS.\n";
         assert_eq!(person(text, "Ivan Petrov").0, ["Minister of Foreign Affairs and Trade"]);
         assert_eq!(person(text, "Ana Diaz").0, ["Minister for the Interior"]);
         assert_eq!(person(text, "Lena Vogel").0, ["Director of Information Security"]);
+        assert_eq!(person(text, "Nguyen Minh Vu").0, ["Deputy Minister of Foreign Affairs"]);
+        assert_eq!(
+            person(text, "Eva Cruz").0,
+            ["Minister of Digital Development", "Head of International Cyber Policy"]
+        );
+        assert!(persons(text).iter().all(|(name, _, _)| name != "Cyber Policy"));
     }
 
     #[test]
