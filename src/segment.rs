@@ -83,7 +83,9 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
                 // "26.11.2019 - Speech": the date and genre of the heading
                 // above, which a ministry prints under it, not an item.
                 let genre_only = lexicon.kinds.iter().any(|(word, _)| word.eq_ignore_ascii_case(title.as_str().trim()));
-                if let (true, Some(date)) = (genre_only, date) {
+                // "May 10, 2022 – Ottawa, Ontario – Global Affairs Canada": a
+                // ministry's dateline, not an item.
+                if let (true, Some(date)) = (genre_only || opens_with_city_and_region(title.as_str()), date) {
                     return LineClass::Dateline(date);
                 }
                 let title = offset + title.start()..offset + title.start() + title.as_str().trim_end().len();
@@ -511,7 +513,9 @@ fn dated_place(
     // 1, 2021".
     let first = line.split_once(", ").map(|(place, _)| place);
     let last = line.rsplit_once(", ").map(|(_, place)| place);
-    let place = [first, last]
+    // "May 10, 2022 – Ottawa, Ontario – Global Affairs Canada".
+    let after_dash = DASHES.iter().find_map(|dash| line.split_once(dash)).and_then(|(_, rest)| rest.split_once(", "));
+    let place = [first, last, after_dash.map(|(city, _)| city)]
         .into_iter()
         .flatten()
         .filter(|place| place.split(' ').all(is_capitalised_word))
@@ -544,6 +548,18 @@ fn place_line(line: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<St
 }
 
 /// A word of a name: capitalised, letters and hyphens only.
+/// The dashes between a dateline's parts.
+const DASHES: [&str; 3] = [" – ", " — ", " - "];
+
+/// Whether a dated line's rest opens with a city and its region and ends
+/// there or at a dash: "Ottawa, Ontario – Global Affairs Canada".
+fn opens_with_city_and_region(rest: &str) -> bool {
+    let place = DASHES.iter().find_map(|dash| rest.split_once(dash)).map_or(rest, |(place, _)| place).trim();
+    let Some((city, region)) = place.split_once(", ") else { return false };
+    let is_name = |part: &str| (1..=3).contains(&part.split(' ').count()) && part.split(' ').all(is_capitalised_word);
+    is_name(city) && is_name(region)
+}
+
 fn is_capitalised_word(word: &str) -> bool {
     word.starts_with(char::is_uppercase) && word.chars().all(|c| c.is_alphabetic() || c == '-')
 }
@@ -1046,6 +1062,18 @@ mod tests {
         // Words in lower case after "in" name no city.
         let title = "Statement by Mr. Rein Kask on March 28th, 2022, in talks with Kenya";
         check(&format!("{title}\n\nWe welcome the debate.\n"), &[("statement", title, Some("2022-03-28"), None)]);
+    }
+
+    #[test]
+    fn a_date_a_city_its_region_and_the_publisher_date_the_heading_above() {
+        let page =
+            "Statement on malicious cyber activity\n\nMay 10, 2022 – Ottawa, Ontario – Global Affairs Canada\n\n\
+                    The Minister issued the following statement.\n";
+        check(page, &[("statement", "Statement on malicious cyber activity", Some("2022-05-10"), Some("Ottawa"))]);
+        // A listed item's title names no city and region before a dash.
+        let page = "News\n\nMay 10, 2022 – Minister Ana Lima meets the OSCE Secretary General\n\n\
+                    The talks were held in Vienna.\n";
+        check(page, &[("news-item", "Minister Ana Lima meets the OSCE Secretary General", Some("2022-05-10"), None)]);
     }
 
     #[test]

@@ -614,7 +614,9 @@ fn names_country_or_body(doc: &DocText, k: &Knowledge, at: usize) -> bool {
 /// "Minister of Defence Ana Ruiz" too: "Defence" heads no post.)
 fn held_after_of(doc: &DocText, k: &Knowledge, post: Range<usize>) -> Option<Range<usize>> {
     let tokens = &doc.tokens;
-    let of = post.clone().rev().find(|&t| matches!(tokens[t].text, "of" | "to" | "for"))?;
+    // Not the "of" inside a name ("Council of Europe Secretary General").
+    let of =
+        post.clone().rev().find(|&t| matches!(tokens[t].text, "of" | "to" | "for") && doc.gazetteer_at[t].is_none())?;
     let tail = of + 1..post.end;
     let held = !tail.is_empty()
         && tokens[tail.start].is_capitalised()
@@ -1639,6 +1641,8 @@ mod tests {
         assert_eq!(person(text, "Anton Meyer").0, ["UN Secretary-General"]);
         assert_eq!(person(text, "Ana Ruiz").0, ["Minister of Defence"]);
         assert_eq!(person(text, "Carl Berg").0, ["Minister for Defence"]);
+        let text = "“Rules are needed,” said Council of Europe Secretary General Tom Berg on Monday.\n";
+        assert_eq!(person(text, "Tom Berg").0, ["Council of Europe Secretary General"]);
         let text = "Minister of Foreign Affairs and Trade Ivan Petrov spoke with the Minister for the Interior \
                     Ana Diaz and with Director of Information Security Lena Vogel.\n\
                     The Minister of Digital Development Eva Cruz and Deputy Minister of Foreign Affairs Nguyen Minh Vu came.\n\
