@@ -1077,6 +1077,13 @@ mod tests {
     }
 
     #[test]
+    fn a_ministry_document_number_and_its_date_under_a_heading_date_it() {
+        let page =
+            "Deputy Minister’s interview with the agency\n\n1595-03-08-2022\n\nQuestion: How did the session go?\n";
+        check(page, &[("interview", "Deputy Minister’s interview with the agency", Some("2022-08-03"), None)]);
+    }
+
+    #[test]
     fn a_dateline_may_end_with_its_city() {
         let page = "Statement at the open debate\n\nStatement delivered by Mr. Rein Kask\n\n20 June 2024, New York\n\n\
                     We welcome the debate.\n";

@@ -361,6 +361,10 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
             continue;
         }
         let head_end = if two_word { h + 2 } else { h + 1 };
+        // "Via Conference Call": a medium, not a meeting.
+        if tokens.get(head_end).is_some_and(|t| matches!(t.text, "Call" | "call" | "Calls" | "calls")) {
+            continue;
+        }
         // "My ASEAN Ministerial colleagues": an adjective, not a meeting.
         let adjective = k.lexicon.adjective_event_heads.contains(head.text)
             && tokens.get(head_end).is_some_and(|t| t.word && t.is_lower());
@@ -1353,9 +1357,10 @@ mod tests {
     }
 
     #[test]
-    fn a_time_of_day_or_a_pages_label_names_no_event_or_document() {
+    fn a_time_of_day_a_pages_label_or_a_call_names_no_event_or_document() {
         let text = "Agenda item 5: Day 2 Morning session\n\nEvent report\n\nFull session report\n\n\
-                    The Warsaw Summit backed the Minsk agreements.\nMinsk agreements bind the parties.\n";
+                    The Warsaw Summit backed the Minsk agreements.\nMinsk agreements bind the parties.\n\
+                    Via Conference Call\nThe officials spoke on a conference call.\n";
         let x = extraction("r.txt", text);
         let of_type = |etype: EntityType| labels(&x, etype);
         assert_eq!(of_type(EntityType::Event), ["Warsaw Summit"]);
