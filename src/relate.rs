@@ -203,7 +203,7 @@ fn structural(ctx: &mut Context, findings: &Findings, home: Option<usize>) {
                         ctx.push(Endpoint::Mention(m), Predicate::Chairs, Endpoint::Mention(body), sentence.clone());
                     }
                 }
-                for body in chaired_in_posts(ctx, m, sentence.clone()) {
+                if let Some(body) = chaired_in_post(ctx, m, sentence.clone()) {
                     ctx.push(Endpoint::Mention(m), Predicate::Chairs, Endpoint::Mention(body), sentence.clone());
                 }
             }
@@ -638,10 +638,10 @@ fn memberships(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
 /// Posts that make their holder the chair of the document's body.
 const CHAIR_POSTS: [&str; 4] = ["Chair", "Chairman", "Chairperson", "Chairwoman"];
 
-/// The bodies and meetings person mention `m` chairs by a post naming them
-/// ("Chair of the Open-ended working group"): mentions after the name in
-/// its sentence that the post's words hold.
-fn chaired_in_posts(ctx: &Context, m: usize, sentence: Range<usize>) -> Vec<usize> {
+/// The body or meeting person mention `m` chairs by a post naming it
+/// ("Chair of the Open-ended working group"): the first mention after the
+/// name in its sentence that the post's words hold.
+fn chaired_in_post(ctx: &Context, m: usize, sentence: Range<usize>) -> Option<usize> {
     let found = &ctx.mentions[m];
     let chaired: Vec<&str> = found
         .roles
@@ -649,13 +649,11 @@ fn chaired_in_posts(ctx: &Context, m: usize, sentence: Range<usize>) -> Vec<usiz
         .filter_map(|role| CHAIR_POSTS.iter().find_map(|post| role.strip_prefix(post)?.strip_prefix(" of ")))
         .collect();
     if chaired.is_empty() {
-        return Vec::new();
+        return None;
     }
     ctx.in_range(found.token..sentence.end, &[EntityType::Organization, EntityType::Event])
         .into_iter()
-        .filter(|&body| chaired.iter().any(|words| words.contains(ctx.mentions[body].name.as_str())))
-        .take(1)
-        .collect()
+        .find(|&body| chaired.iter().any(|words| words.contains(ctx.mentions[body].name.as_str())))
 }
 
 #[cfg(test)]
