@@ -536,7 +536,7 @@ fn chairs(ctx: &mut Context, sentence: Range<usize>, cues: &[usize]) {
                 (chair.map(Endpoint::Mention), body.map(Endpoint::Mention))
             }
             // "Thailand, as the 2019 Chair of ASEAN, …"
-            "Chair" | "Chairman" if v >= 1 && (v.saturating_sub(3)..v).any(|t| tokens[t].text == "as") => {
+            "Chair" | "Chairman" if (v.saturating_sub(3)..v).any(|t| tokens[t].text == "as") => {
                 let as_at = (v.saturating_sub(3)..v).rev().find(|&t| tokens[t].text == "as").unwrap_or(v);
                 let chair = ctx.in_range(sentence.start..as_at, &parties).last().copied();
                 let named = tokens.get(v + 1).is_some_and(|n| n.text == "of");

@@ -514,7 +514,7 @@ fn dated_place(
     let first = line.split_once(", ").map(|(place, _)| place);
     let last = line.rsplit_once(", ").map(|(_, place)| place);
     // "May 10, 2022 – Ottawa, Ontario – Global Affairs Canada".
-    let after_dash = DASHES.iter().find_map(|dash| line.split_once(dash)).and_then(|(_, rest)| rest.split_once(", "));
+    let after_dash = split_at_dash(line).and_then(|(_, rest)| rest.split_once(", "));
     let place = [first, last, after_dash.map(|(city, _)| city)]
         .into_iter()
         .flatten()
@@ -548,13 +548,16 @@ fn place_line(line: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<St
 }
 
 /// A word of a name: capitalised, letters and hyphens only.
-/// The dashes between a dateline's parts.
-const DASHES: [&str; 3] = [" – ", " — ", " - "];
+/// `text` split at the first of the dashes between a dateline's parts
+/// (" – ", " — ", " - ", tried in that order).
+fn split_at_dash(text: &str) -> Option<(&str, &str)> {
+    [" – ", " — ", " - "].iter().find_map(|dash| text.split_once(dash))
+}
 
 /// Whether a dated line's rest opens with a city and its region and ends
 /// there or at a dash: "Ottawa, Ontario – Global Affairs Canada".
 fn opens_with_city_and_region(rest: &str) -> bool {
-    let place = DASHES.iter().find_map(|dash| rest.split_once(dash)).map_or(rest, |(place, _)| place).trim();
+    let place = split_at_dash(rest).map_or(rest, |(place, _)| place).trim();
     let Some((city, region)) = place.split_once(", ") else { return false };
     let is_name = |part: &str| (1..=3).contains(&part.split(' ').count()) && part.split(' ').all(is_capitalised_word);
     is_name(city) && is_name(region)

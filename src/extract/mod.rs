@@ -77,15 +77,14 @@ impl Knowledge {
             .collect();
         let role_head_ends =
             lexicon.role_heads.iter().filter_map(|h| h.rsplit(' ').next()).map(str::to_string).collect();
-        let one_word_heads = lexicon.role_heads.iter().filter(|h| !h.contains(' ')).cloned().collect();
+        let one_word_heads: WordSet = lexicon.role_heads.iter().filter(|h| !h.contains(' ')).cloned().collect();
         let multi_word_heads = lexicon
             .role_heads
             .iter()
             .filter(|h| h.contains(' '))
             .map(|h| h.split(' ').map(str::to_string).collect())
             .collect();
-        let lower_case_posts =
-            lexicon.role_heads.iter().filter(|h| !h.contains(' ')).map(|h| h.to_lowercase()).collect();
+        let lower_case_posts = one_word_heads.iter().map(|h| h.to_lowercase()).collect();
         let proposal_verbs: Vec<Vec<String>> =
             lexicon.proposal_verbs.iter().map(|v| v.split(' ').map(str::to_string).collect()).collect();
         let proposal_verb_starts = proposal_verbs.iter().filter_map(|words| words.first().cloned()).collect();

@@ -446,7 +446,7 @@ fn introduction(
     // starts further in, nor "Cyber Policy" ("Head of International Cyber
     // Policy").
     let given_at = |t: usize| k.given_names.contains(tokens[t].base());
-    let given_name = run.len() >= 2 && (given_at(name) || (run.len() >= 3 && !run.clone().any(given_at)));
+    let portfolio_name = || run.len() >= 2 && (given_at(name) || (run.len() >= 3 && !run.clone().any(given_at)));
     // "… of the People's Republic of China (PRC) Wang Yi": the post ends
     // before the acronym.
     let post_end = before_bracketed_acronym(tokens, name).filter(|&at| at > line.start).unwrap_or(name);
@@ -456,7 +456,7 @@ fn introduction(
     let right_before = (post_end > line.start
         && (is_role_head_end(k, tokens, post_end - 1)
             || (full_name && ends_on_post_body(doc, k, line, post_end))
-            || (given_name && after_portfolio(k, tokens, line, post_end))))
+            || (portfolio_name() && after_portfolio(k, tokens, line, post_end))))
     .then(|| post_before(doc, k, name))
     .flatten()
     // A body and a modifier are no post ("the First Committee Thematic
