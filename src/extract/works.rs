@@ -196,6 +196,14 @@ fn complement(doc: &DocText, k: &Knowledge, start: usize, limit: usize, max_word
             n.text.chars().all(|c| c.is_ascii_digit()) || crate::dates::month_number(n.text).is_some()
         });
         let number = t.text.bytes().all(|b| b.is_ascii_digit());
+        // "information and communication technologies" is one term: its
+        // "and" joins no second complement.
+        if let Some(term_end) = ict_term_end(tokens, i) {
+            i = term_end;
+            end = i;
+            words += 1;
+            continue;
+        }
         if !t.word
             || k.lexicon.phrase_stop_words.contains(t.text)
             || participle
@@ -211,6 +219,22 @@ fn complement(doc: &DocText, k: &Knowledge, start: usize, limit: usize, max_word
         }
     }
     end
+}
+
+/// If tokens from `i` spell "information and (tele)communication(s)
+/// (technologies)", the end of that term: the field's name for ICT, whose
+/// "and" is part of the term.
+fn ict_term_end(tokens: &[Token], i: usize) -> Option<usize> {
+    let word = |at: usize| tokens.get(at).map(|t| t.text.to_ascii_lowercase());
+    if word(i)? != "information" || word(i + 1)? != "and" {
+        return None;
+    }
+    let third = word(i + 2)?;
+    if !(third.starts_with("communication") || third.starts_with("telecommunication")) {
+        return None;
+    }
+    let technologies = word(i + 3).is_some_and(|w| w.starts_with("technolog"));
+    Some(if technologies { i + 4 } else { i + 3 })
 }
 
 /// Quotation marks that open a quoted name, and those that close it.
@@ -1495,6 +1519,23 @@ mod tests {
                     resolutions on cyberspace and the draft resolution on responsible behaviour in cyberspace.\n";
         let x = extraction("c.txt", text);
         assert_eq!(labels(&x, EntityType::Proposal), ["draft resolution on responsible behaviour in cyberspace"]);
+    }
+
+    #[test]
+    fn a_complement_runs_through_the_and_of_information_and_communication_technologies() {
+        let text = "Statement\n\nWe back a universal UN convention on countering the use of information and \
+                    communication technologies for criminal purposes. The Committee approved a draft resolution \
+                    on developments in the field of information and telecommunications, sponsored by Russia. \
+                    It weighed a draft treaty on cooperation and trust.\n";
+        assert_eq!(
+            labels(&extraction("t.txt", text), EntityType::Proposal),
+            [
+                "draft resolution on developments in the field of information and telecommunications",
+                "draft treaty on cooperation",
+                "universal UN convention on countering the use of information and communication technologies for \
+                 criminal purposes",
+            ]
+        );
     }
 
     #[test]
