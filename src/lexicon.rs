@@ -52,6 +52,7 @@ struct SegmentSection {
     heading_max_chars: usize,
     speaking_occasions: Vec<String>,
     publishers: Vec<String>,
+    genre_labels: Vec<String>,
     subject_words: Vec<String>,
 }
 
@@ -123,6 +124,9 @@ pub struct Lexicon {
     /// How a publisher's name opens ("Embassy of"): a page's first line
     /// that names its publisher is not its headline.
     pub publishers: Vec<String>,
+    /// Genre labels that are no kind of the schema ("Press release"): after a
+    /// date on a line of their own, they date the heading above.
+    pub genre_labels: Vec<String>,
     /// Lower-case words that, right before a kind word, make the text the
     /// title's subject rather than its genre ("draft", "discuss").
     pub subject_words: WordSet,
@@ -195,6 +199,7 @@ impl Lexicon {
                 .map(|o| o.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
             publishers: file.segment.publishers,
+            genre_labels: file.segment.genre_labels,
             subject_words: file.segment.subject_words.iter().map(|w| w.to_lowercase()).collect(),
             honorifics: persons.honorifics.into_iter().collect(),
             role_heads: longest_first(persons.role_heads),

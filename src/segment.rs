@@ -82,7 +82,9 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
             if let Some(title) = caps.get(4) {
                 // "26.11.2019 - Speech": the date and genre of the heading
                 // above, which a ministry prints under it, not an item.
-                let genre_only = lexicon.kinds.iter().any(|(word, _)| word.eq_ignore_ascii_case(title.as_str().trim()));
+                let label = title.as_str().trim();
+                let genre_only = lexicon.kinds.iter().any(|(word, _)| word.eq_ignore_ascii_case(label))
+                    || lexicon.genre_labels.iter().any(|word| word.eq_ignore_ascii_case(label));
                 // "May 10, 2022 – Ottawa, Ontario – Global Affairs Canada": a
                 // ministry's dateline, not an item.
                 if let (true, Some(date)) = (genre_only || opens_with_city_and_region(title.as_str()), date) {
@@ -273,7 +275,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         starts.sort_unstable();
         starts.dedup();
     }
-    let subtitles = lead_lines(text, &lines, &mut starts);
+    let mut subtitles = lead_lines(text, &lines, &mut starts);
     let mut starts = if starts.is_empty() {
         // No heading and no listing: the headline heads the page.
         match headline(text, &lines, lexicon) {
@@ -284,7 +286,22 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         starts
     };
     complete_cut_titles(text, &lines, &mut starts);
+    subtitles.extend(merge_header_block(text, &lines, &mut starts));
 
+    // A statement's place, when the dateline under its title gives none, may
+    // be in the one under its lead line ("DATE 2024-11-08" / "Statement by
+    // …" / "New York, 8 November 2024").
+    let dateline_under_lead = |dateline: Option<(PartialDate, Option<String>)>, lead: Option<usize>| {
+        let placed = dateline.as_ref().is_some_and(|(_, place)| place.is_some());
+        let Some(lead) = lead.filter(|_| !placed) else { return dateline };
+        let next = starts.iter().copied().find(|&s| s > lead).unwrap_or(lines.len());
+        let under = dateline_after(text, &lines, lead, next)
+            .and_then(|at| dated_place(text, &lines, at, lead, lexicon, gazetteer));
+        match (dateline, under) {
+            (Some((date, None)), Some((_, place))) => Some((date, place)),
+            (dateline, under) => dateline.or(under),
+        }
+    };
     let mut documents = Vec::new();
     for (n, &start) in starts.iter().enumerate() {
         let next = starts.get(n + 1).copied().unwrap_or(lines.len());
@@ -293,10 +310,9 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
             LineClass::Listing { date, title } => (title.clone(), date.map(|date| (date, None))),
             _ => {
                 let at = dateline_before(&lines, start).or_else(|| dateline_after(text, &lines, start, next));
-                (
-                    continued_title(text, &lines, start, next, lexicon),
-                    at.and_then(|at| dated_place(text, &lines, at, start, lexicon, gazetteer)),
-                )
+                let dateline = at.and_then(|at| dated_place(text, &lines, at, start, lexicon, gazetteer));
+                let lead = subtitles.iter().find(|(of, _)| *of == start).map(|&(_, lead)| lead);
+                (continued_title(text, &lines, start, next, lexicon), dateline_under_lead(dateline, lead))
             }
         };
         let (listed_date, dateline_place) = dateline.map_or((None, None), |(date, place)| (Some(date), place));
@@ -337,6 +353,37 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         });
     }
     documents
+}
+
+/// A statement's header block may hold two headings: the page's title, then
+/// a byline or occasion heading ("Statement by H.E. …", "Statement by the
+/// Republic of Estonia, delivered by …"), with only labels, dates and
+/// places between. When the first heading has no prose under it and the
+/// second has, they head one statement, titled by the first: the second is
+/// taken out of `starts` and returned as the first's lead line (title's
+/// line, lead line's line), which names the speakers as a title does.
+fn merge_header_block(text: &str, lines: &[Line], starts: &mut Vec<usize>) -> Option<(usize, usize)> {
+    let &[first, second, ref rest @ ..] = starts.as_slice() else { return None };
+    let heading = |at: usize| lines[at].class == LineClass::Heading;
+    let second_end = rest.first().copied().unwrap_or(lines.len());
+    let prose = |range: Range<usize>| {
+        lines[range].iter().any(|l| l.class == LineClass::Content && is_prose(&text[l.range.clone()]))
+    };
+    let merged = heading(first) && heading(second) && !prose(first + 1..second) && prose(second + 1..second_end);
+    if !merged {
+        return None;
+    }
+    starts.remove(1);
+    Some((first, second))
+}
+
+/// Fewest words of a sentence that is prose, not a label ("Thank you.").
+const PROSE_WORDS: usize = 6;
+
+/// A line of running text: a sentence of some words, or a long line.
+fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (words >= PROSE_WORDS && is_sentence(line)) || words > 3 * PROSE_WORDS
 }
 
 /// A title cut short with an ellipsis and printed in full on the next line
@@ -1001,6 +1048,27 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_heading_in_a_titles_header_block_is_its_lead_line() {
+        let (lexicon, gazetteer) = knowledge();
+        let title = "Statement at the Security Council Briefing on Ransomware";
+        let byline = "Statement by H.E Joonkook HWANG";
+        let prose = "The Republic of Korea welcomes this timely meeting on ransomware.";
+        let page = format!(
+            "{title}\n\nDATE\n2024-11-08\n\n{byline}\n\nPermanent Representative of the Republic of Korea\n\n\
+             New York, 8 November 2024\n\nThank you, Mr. President.\n\n{prose}\n"
+        );
+        check(&page, &[("statement", title, Some("2024-11-08"), Some("New York"))]);
+        let docs = segment(&Source { name: "page.txt".into(), text: page.clone() }, &lexicon, &gazetteer);
+        assert_eq!(docs[0].subtitle_range.clone().map(|r| &page[r]), Some(byline));
+        // Headings with no prose under either are a listing's items.
+        let listing = format!("{title}\n\nDATE\n2024-11-08\n\n{byline}\n\n8 November 2024\n");
+        assert_eq!(segment(&Source { name: "p.txt".into(), text: listing }, &lexicon, &gazetteer).len(), 2);
+        // Prose under the first heading makes it a document of its own.
+        let two = format!("{title}\n\n{prose}\n\n{byline}\n\n{prose}\n");
+        assert_eq!(segment(&Source { name: "p.txt".into(), text: two }, &lexicon, &gazetteer).len(), 2);
+    }
+
+    #[test]
     fn a_menu_bar_and_a_breadcrumb_above_the_title_are_furniture() {
         let page = "Home News & Events Press & Media Kenya & UN About Us\n\
                     Home > Spokesperson's Remarks\n\
@@ -1131,6 +1199,10 @@ mod tests {
         let title = "Speech by Foreign Minister Rein Kask at the conference in Tartu";
         let page = format!("{title}\n\n27.09.2022 - Speech\n\nI am pleased to be here.\n");
         check(&page, &[("speech", title, Some("2022-09-27"), None)]);
+        // A genre label that is no kind of the schema.
+        let title = "Joint Statement on the Cyber Bilateral Meeting";
+        let page = format!("{title}\n\n24.03.2016 - Press release\n\nThe two governments met.\n");
+        check(&page, &[("joint-statement", title, Some("2016-03-24"), None)]);
     }
 
     #[test]

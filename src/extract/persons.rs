@@ -132,17 +132,23 @@ fn initials_before_surname(doc: &DocText, k: &Knowledge, i: usize, line_end: usi
     (initials > 0 && initials <= 3 && t < line_end && is_name_word(doc, k, t)).then_some((t, initials))
 }
 
+/// A word in capitals, at least three letters long, that names no body
+/// and is no acronym the gazetteer knows: a surname in capitals.
+fn is_capitals_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
+    let word = doc.tokens[i].text;
+    word.chars().all(char::is_uppercase)
+        && word.chars().count() >= 3
+        && doc.gazetteer_at[i].is_none()
+        && !k.acronym_forms.contains_key(word)
+}
+
 /// "Mr. AKAHORI Takeshi": a surname in capitals before the given name, as
 /// Japanese and Chinese ministries print names, right after a courtesy
 /// title.
 fn is_capital_surname(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> bool {
     let tokens = &doc.tokens;
-    let word = tokens[i].text;
     let titled = |t: usize| is_courtesy_title(k, tokens[t].text);
-    word.chars().all(char::is_uppercase)
-        && word.chars().count() >= 3
-        && doc.gazetteer_at[i].is_none()
-        && !k.acronym_forms.contains_key(word)
+    is_capitals_word(doc, k, i)
         && i + 1 < line_end
         && is_name_word(doc, k, i + 1)
         && (i >= 1 && titled(i - 1) || i >= 2 && tokens[i - 1].text == "." && titled(i - 2))
@@ -195,9 +201,16 @@ fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<R
         if next_person {
             break;
         }
+        // "H.E Joonkook HWANG": after a titled given name, a surname in
+        // capitals.
+        let titled = |t: usize| is_courtesy_title(k, doc.tokens[t].text);
+        let capital_surname = j == i + 1
+            && i == start
+            && (i >= 1 && titled(i - 1) || i >= 2 && doc.tokens[i - 1].text == "." && titled(i - 2))
+            && is_capitals_word(doc, k, j);
         if initial {
             j += 2;
-        } else if is_name_word(doc, k, j) || particle || month_surname {
+        } else if is_name_word(doc, k, j) || particle || month_surname || capital_surname {
             j += 1;
         } else {
             break;
@@ -795,7 +808,9 @@ fn split_roles(source: &str, doc: &DocText, k: &Knowledge, role: Range<usize>) -
         .filter(|p| !p.is_empty())
         .map(|p| {
             let mut end = p.end;
-            while end > p.start + 1 && CONNECTORS.contains(&tokens[end - 1].text) {
+            // A post on a salutation line ends with the line's comma.
+            let dangling = |t: &Token| CONNECTORS.contains(&t.text) || matches!(t.text, "," | ";" | ":");
+            while end > p.start + 1 && dangling(&tokens[end - 1]) {
                 end -= 1;
             }
             source[tokens[p.start].start..tokens[end - 1].end].to_string()
@@ -967,6 +982,13 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
         let ends_title = |m: &usize| mentions[*m].range.end == tokens[title.end - 1].end;
         if let Some(by) = last_by {
             speakers.extend(persons_in(by + 1..title.end).into_iter().filter(ends_title));
+        }
+    }
+    // "Statement at the … Briefing on Ransomware(Amb. Joonkook Hwang)": the
+    // person the title's closing brackets name.
+    if speakers.is_empty() && tokens[title.end - 1].text == ")" {
+        if let Some(open) = (kind_end + 1..title.end).rev().find(|&t| tokens[t].text == "(") {
+            speakers.extend(persons_in(open + 1..title.end));
         }
     }
     if speakers.is_empty() && persons_in(title.clone()).is_empty() {
@@ -1418,6 +1440,38 @@ mod tests {
         );
         let speakers: Vec<&str> = x.documents[0].speakers.iter().map(|s| x.entities[s.0].label.as_str()).collect();
         assert_eq!(speakers, ["Mei Tanaka"]);
+    }
+
+    #[test]
+    fn the_byline_heading_of_a_header_block_or_the_titles_brackets_name_the_speaker() {
+        let byline = "Statement at the Security Council Briefing on Ransomware\n\nDATE\n2024-11-08\n\n\
+                      Remarks by H.E.Amb. LEE Taeho\n\nHit\n9793\n\nThe Republic of Korea welcomes this timely \
+                      meeting on ransomware.\n";
+        assert_eq!(first_speakers(byline), ["LEE Taeho"]);
+        let bracketed = "Statement at the Security Council Briefing on Ransomware(Amb. Joonkook Hwang)\n\n\
+                         The Republic of Korea welcomes this timely meeting on ransomware.\n";
+        assert_eq!(first_speakers(bracketed), ["Joonkook Hwang"]);
+    }
+
+    #[test]
+    fn a_titled_given_name_takes_a_surname_in_capitals() {
+        let text = "Statement\n\nStatement by H.E Joonkook HWANG, Permanent Representative of the Republic of \
+                    Korea.\n";
+        assert_eq!(
+            person(text, "Joonkook HWANG"),
+            (vec!["Permanent Representative of the Republic of Korea".to_string()], Some("South Korea".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_salutation_lines_post_ends_before_its_comma() {
+        let text = "Address at the opening of the Conference\n\nYour Excellency Engineer Mohamed bin Omar,\n\n\
+                    Secretary-General of the Arab Organisation for Communication Technologies,\n\n\
+                    Ladies and Gentlemen,\n\nI am pleased to open the conference.\n";
+        assert_eq!(
+            person(text, "Mohamed bin Omar").0,
+            ["Secretary-General of the Arab Organisation for Communication Technologies"]
+        );
     }
 
     #[test]

@@ -96,9 +96,10 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// Splits a courtesy title glued to a name ("Mr.Artur") into two tokens.
+/// Splits a courtesy title glued to a name ("Mr.Artur", "H.E.Amb") into two
+/// tokens.
 fn push_word<'a>(tokens: &mut Vec<Token<'a>>, word: &'a str, start: usize) {
-    for title in ["Mr.", "Ms.", "Mrs.", "Dr."] {
+    for title in ["Mr.", "Ms.", "Mrs.", "Dr.", "H.E."] {
         if let Some(rest) = word.strip_prefix(title) {
             if rest.chars().next().is_some_and(char::is_uppercase) {
                 tokens.push(Token { text: &word[..title.len()], start, end: start + title.len(), word: true });

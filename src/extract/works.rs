@@ -613,9 +613,10 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     };
     // "at the …"; else "in the …" or "during the …", which must then hold an
     // event found in the text ("in the First Committee of the 77th Session").
-    let at_phrase = title
-        .clone()
-        .find(|&t| tokens[t].text == "at" && tokens.get(t + 1).is_some_and(|n| matches!(n.text, "the" | "a" | "an")));
+    // "on the occasion of the …" says "at" too.
+    let at = |t: usize| tokens[t].text == "at" || (tokens[t].text == "of" && t > 0 && tokens[t - 1].text == "occasion");
+    let at_phrase =
+        title.clone().find(|&t| at(t) && tokens.get(t + 1).is_some_and(|n| matches!(n.text, "the" | "a" | "an")));
     let Some(at) = at_phrase.or_else(|| title.clone().find(|&t| before_article(t, &["in", "during"]))) else {
         return addressed_event(doc, mentions);
     };
@@ -638,7 +639,13 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     }
     let phrase = tokens[start].start..tokens[end - 1].end;
     let text = source[phrase.clone()].to_lowercase();
-    if text.contains("news conference") || text.contains("press conference") || text.contains("briefing") {
+    // A spokesperson's briefing is no event; a body's briefing ("the
+    // Security Council Briefing on Ransomware") is one of its meetings.
+    let body_briefing = text.contains("council briefing") || text.contains("committee briefing");
+    if text.contains("news conference")
+        || text.contains("press conference")
+        || (text.contains("briefing") && !body_briefing)
+    {
         return None;
     }
     let inside = mentions
@@ -1511,6 +1518,21 @@ mod tests {
                     the Council followed.\n";
         let x = extraction("d.txt", text);
         assert_eq!(labels(&x, EntityType::Event), ["11. Session of the Working Group", "Session of the Council"]);
+    }
+
+    #[test]
+    fn a_bodys_briefing_and_the_occasion_of_a_conference_are_events_a_press_briefing_none() {
+        let body = "We are pleased to take part in this meeting today.\n";
+        let event = |title: &str| first_event(&format!("{title}\n\n{body}"));
+        assert_eq!(
+            event("Statement at the Security Council Briefing on Ransomware").as_deref(),
+            Some("Security Council Briefing on Ransomware")
+        );
+        assert_eq!(
+            event("Remarks on the occasion of the Second Conference on ICT Security, Seoul, May 1, 2019").as_deref(),
+            Some("Second Conference on ICT Security")
+        );
+        assert_eq!(event("Remarks at the Press Briefing on Cyber Security"), None);
     }
 
     #[test]
