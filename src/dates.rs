@@ -33,6 +33,11 @@ pub fn month_number(name: &str) -> Option<u8> {
     MONTHS.iter().position(|m| m.eq_ignore_ascii_case(name)).map(|i| i as u8 + 1)
 }
 
+/// Whether a word is an English weekday's name ("Wednesday").
+pub fn is_weekday(word: &str) -> bool {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains(&word)
+}
+
 /// Month number of a month's name or of the abbreviation sites print in
 /// datelines ("Jun", "Sept.", "Dec"). Only where a day or year stands by:
 /// alone, "Jan" and "Mar" are more often names than months.

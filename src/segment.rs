@@ -153,7 +153,20 @@ pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
         let dash_by = [" - ", " – ", ": "].iter().any(|s| before.ends_with(s)) && after.starts_with(" by ");
         starts_genre || named_genre || possessive || dash_by
     });
-    heading // bound: the iterator borrows `lower`, which must outlive it
+    heading && !runs_on_past_a_sentence(trimmed)
+}
+
+/// Whether a line ends a sentence and goes on with another ("… there were
+/// just four of us. As President Macron’s speech intimated, …"): a
+/// paragraph, not a heading. The sentence ends on a word in lower case, so
+/// "Mrs. …" and "U.S. …" do not end one.
+fn runs_on_past_a_sentence(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    line.match_indices(['.', '!', '?']).any(|(at, _)| {
+        let next_is_capital = bytes.get(at + 1) == Some(&b' ') && bytes.get(at + 2).is_some_and(u8::is_ascii_uppercase);
+        let word = line[..at].rsplit(' ').next().unwrap_or("");
+        next_is_capital && word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase())
+    })
 }
 
 /// A genre word and the word that opens whose or where it is, alone on a
@@ -788,6 +801,7 @@ mod tests {
             "India Statement by Dr. S. Janakiraman, Joint Secretary",
             "European Union Statement on the Programme of Action",
             "EU Statement – UN Open-Ended Working Group on ICT: Organisation of Work",
+            "Mrs. Smith’s speech at the U.S. Mission on cyber norms",
         ];
         let not_headings = [
             "statement by the Permanent Representative at the OEWG",
@@ -798,6 +812,8 @@ mod tests {
             "The Statement by the Minister was welcomed by all",
             "We heard many Statements by the delegations today",
             "The long Statement – as many noted – was welcomed",
+            // A paragraph: a sentence ends and another follows.
+            "There were just four of us. As President Macron’s speech intimated, reform works",
         ];
         for line in headings {
             assert!(is_heading(line, &lexicon), "{line}");

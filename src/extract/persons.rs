@@ -178,6 +178,11 @@ fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<R
     while j < line_end && j - i < 6 && !doc.tokens[j - 1].is_possessive() {
         let token = &doc.tokens[j];
         let particle = k.lexicon.name_particles.contains(token.text) && j + 1 < line_end && is_name_word(doc, k, j + 1);
+        // "Robert in den Bosch": a Dutch particle of two words.
+        let two_word_particle = token.text == "in"
+            && doc.tokens.get(j + 1).is_some_and(|t| matches!(t.text, "den" | "der" | "het"))
+            && j + 2 < line_end
+            && is_name_word(doc, k, j + 2);
         let month_surname = crate::dates::month_number(token.base()).is_some()
             && token.is_capitalised()
             && j == i + 1
@@ -208,7 +213,7 @@ fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<R
             && i == start
             && (i >= 1 && titled(i - 1) || i >= 2 && doc.tokens[i - 1].text == "." && titled(i - 2))
             && is_capitals_word(doc, k, j);
-        if initial {
+        if initial || two_word_particle {
             j += 2;
         } else if is_name_word(doc, k, j) || particle || month_surname || capital_surname {
             j += 1;
@@ -489,14 +494,22 @@ fn introduction(
         .flatten()
         .filter(|post| has_head(post) && !in_list(post));
     // "spokeswoman Hua Chunying", "said minister Ivan Petrov": a post head
-    // in lower case right before the name is the post.
-    let lower_case_head = (name > line.start && lower_case_role_head(k, &tokens[name - 1])).then(|| name - 1..name);
+    // in lower case right before the name is the post, with the body or
+    // country before it ("Chinese Foreign Ministry spokesman Wang Wenbin").
+    let lower_case_head = (name > line.start && lower_case_role_head(k, &tokens[name - 1])).then(|| {
+        let mut first = name - 1;
+        while first > line.start && names_country_or_body(doc, k, first - 1) {
+            first -= 1;
+        }
+        first..name
+    });
     let role = after_courtesy.or(right_before).or(before_comma).or(lower_case_head);
     // "President of the General Assembly, Mr. Dennis Francis,", "Chef de
     // Cabinet, Ambassador Collen Kelapile": a post, a comma, and a courtesy
     // title or post word before a name that a comma or the line ends.
     // The name ends the line, a clause ("…,") or its subject ("… said").
-    let apart = run.end == line.end || tokens.get(run.end).is_some_and(|t| t.text == "," || t.is_lower());
+    let apart =
+        run.end == line.end || tokens.get(run.end).is_some_and(|t| matches!(t.text, "," | "." | ";") || t.is_lower());
     let titled_start = if courtesy { p } else { role.as_ref().map_or(name, |r| r.start) };
     // Not the post of an earlier name in a list ("Ms. Izumi Nakamitsu, UN
     // Under Secretary General, Mr. David Koh, …"): nothing but the line's
@@ -794,9 +807,14 @@ fn split_roles(source: &str, doc: &DocText, k: &Knowledge, role: Range<usize>) -
     let tokens = &doc.tokens;
     let mut parts = Vec::new();
     let mut start = role.start;
+    // "Minister for Europe and Foreign Affairs" is one post: what follows
+    // "and" is a second only when a post's head ends it.
+    let heads_a_post =
+        |from: usize| (from..role.end).take_while(|&t| tokens[t].text != ",").any(|t| is_role_head_end(k, tokens, t));
     for t in role.clone() {
         if matches!(tokens[t].text, "and" | "&" | ",")
             && tokens.get(t + 1).is_some_and(|n| is_role_word(k, n) && n.is_capitalised())
+            && heads_a_post(t + 1)
         {
             parts.push(start..t);
             start = t + 1;
@@ -1472,6 +1490,34 @@ mod tests {
             person(text, "Mohamed bin Omar").0,
             ["Secretary-General of the Arab Organisation for Communication Technologies"]
         );
+    }
+
+    #[test]
+    fn a_lower_case_post_takes_the_body_before_it() {
+        let text = "News\n\nChinese Foreign Ministry spokesman Wang Wenbin presided over a news conference.\n";
+        assert_eq!(
+            person(text, "Wang Wenbin"),
+            (vec!["Chinese Foreign Ministry spokesman".to_string()], Some("China".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_portfolio_joined_by_and_is_one_post_and_a_dutch_particle_joins_a_name() {
+        let text = "Opening remarks by Jean-Yves Le Drian, Minister for Europe and Foreign Affairs\n\nWe met.\n";
+        assert_eq!(person(text, "Jean-Yves Le Drian").0, ["Minister for Europe and Foreign Affairs"]);
+        let text = "Statement\n\nDelivered by H.E. Robert in den Bosch, Permanent Representative to the \
+                    Conference on Disarmament\n";
+        assert_eq!(
+            person(text, "Robert in den Bosch").0,
+            ["Permanent Representative to the Conference on Disarmament"]
+        );
+    }
+
+    #[test]
+    fn a_post_a_comma_and_a_titled_name_ending_the_sentence() {
+        let text = "News\n\nIt also featured the Minister of Communications, Honorable Ursula Owusu-Ekuful. \
+                    Other guests came.\n";
+        assert_eq!(person(text, "Ursula Owusu-Ekuful").0, ["Minister of Communications"]);
     }
 
     #[test]

@@ -150,6 +150,10 @@ fn capitalised_phrase(doc: &DocText, k: &Knowledge, start: usize, limit: usize) 
         if date {
             break;
         }
+        // "… for Southern Africa on Wednesday": a day ends the name.
+        if t.text == "on" && tokens.get(i + 1).is_some_and(|n| crate::dates::is_weekday(n.text)) {
+            break;
+        }
         // "… Working Group At Israel Cyber Week": a headline's capitalised
         // preposition of place or time ends the name.
         if matches!(t.text, "At" | "During" | "By" | "Amid") && i > start {
@@ -385,8 +389,12 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
             continue;
         }
         let head_end = if two_word { h + 2 } else { h + 1 };
-        // "Via Conference Call": a medium, not a meeting.
-        if tokens.get(head_end).is_some_and(|t| matches!(t.text, "Call" | "call" | "Calls" | "calls")) {
+        // "Via Conference Call": a medium, not a meeting; "the Accra
+        // International Conference Center": a venue.
+        let medium_or_venue = |t: &Token| {
+            matches!(t.text, "Call" | "call" | "Calls" | "calls" | "Center" | "Centre" | "Hall" | "Room" | "Building")
+        };
+        if tokens.get(head_end).is_some_and(medium_or_venue) {
             continue;
         }
         // "My ASEAN Ministerial colleagues": an adjective, not a meeting.
@@ -625,7 +633,16 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     if (title.start..at).filter(|&t| is_kind(&tokens[t])).count() > 1 {
         return None;
     }
-    let start = at + 2;
+    let mut start = at + 2;
+    // "at the opening of CyCon": the event is CyCon ("the closing of the
+    // talks" names none but itself).
+    let opening_of = |w: &[Token]| matches!(w[0].text, "opening" | "closing") && w[1].text == "of";
+    if tokens.get(start..start + 2).is_some_and(opening_of) {
+        let name = if tokens.get(start + 2).is_some_and(|t| t.text == "the") { start + 3 } else { start + 2 };
+        if tokens.get(name).is_some_and(|t| t.is_capitalised()) {
+            start = name;
+        }
+    }
     // The first comma outside quotes ends the phrase, and so does a bracket
     // that it does not close ("… 2021-2025 (Future Mechanism, Concluding …").
     let mut end = outside_quotes(doc, start, title.end, |t| tokens[t].text == ",");
@@ -1533,6 +1550,20 @@ mod tests {
             Some("Second Conference on ICT Security")
         );
         assert_eq!(event("Remarks at the Press Briefing on Cyber Security"), None);
+    }
+
+    #[test]
+    fn a_venue_and_a_weekday_are_no_part_of_an_event_and_at_the_opening_of_names_it() {
+        let text = "News\n\nThe event was held at the Accra International Conference Center. The Global Cyber \
+                    Policy Dialogue for Southern Africa on Wednesday was a success.\n";
+        assert_eq!(
+            labels(&extraction("t.txt", text), EntityType::Event),
+            ["Global Cyber Policy Dialogue for Southern Africa"]
+        );
+        assert_eq!(
+            first_event("President Kaljulaid at the opening of CyCon\n\nShe spoke.\n").as_deref(),
+            Some("CyCon")
+        );
     }
 
     #[test]
