@@ -1493,6 +1493,13 @@ mod tests {
     }
 
     #[test]
+    fn a_division_after_a_post_is_no_person() {
+        let text = "Statement by Ms. Muanpuii Saiawi, Joint Secretary, Cyber Diplomacy\n\nMr. Chair, we thank you.\n";
+        let names: Vec<String> = persons(text).into_iter().map(|(label, _, _)| label).collect();
+        assert_eq!(names, ["Muanpuii Saiawi"]);
+    }
+
+    #[test]
     fn a_lower_case_post_takes_the_body_before_it() {
         let text = "News\n\nChinese Foreign Ministry spokesman Wang Wenbin presided over a news conference.\n";
         assert_eq!(
