@@ -951,7 +951,7 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     let is_kind = |t: &Token| k.lexicon.kinds.iter().any(|(w, _)| !w.contains(' ') && t.text.eq_ignore_ascii_case(w));
     // The genre word, else the occasion's words (first and last token).
     let genre = title.clone().find(|&t| is_kind(&tokens[t])).map(|t| (t, t)).or_else(|| occasion_in(doc, k));
-    let Some((kind_at, kind_end)) = genre else { return Vec::new() };
+    let Some((kind_at, kind_end)) = genre else { return opening_person_at(doc, mentions) };
     let persons_in = |range: Range<usize>| -> Vec<usize> {
         mentions
             .iter()
@@ -1018,6 +1018,29 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
         }
     }
     speakers
+}
+
+/// A title that states no genre but opens with a person, after their post
+/// at most, who is "at" an occasion ("President Kaljulaid at the opening of
+/// CyCon"): that person speaks there.
+fn opening_person_at(doc: &DocText, mentions: &[Found]) -> Vec<usize> {
+    let tokens = &doc.tokens;
+    let title = doc.title.clone();
+    let first = mentions.iter().position(|m| m.etype == EntityType::Person && title.contains(&m.token));
+    let Some(m) = first else { return Vec::new() };
+    let after = mention_end_token(doc, &mentions[m]);
+    let capitalised_before = (title.start..mentions[m].token).all(|t| tokens[t].is_capitalised());
+    let at = tokens.get(after).is_some_and(|t| t.text == "at") && after < title.end;
+    if capitalised_before && at {
+        vec![m]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The token right after a mention's text.
+fn mention_end_token(doc: &DocText, mention: &Found) -> usize {
+    (mention.token..doc.tokens.len()).find(|&t| doc.tokens[t].start >= mention.range.end).unwrap_or(doc.tokens.len())
 }
 
 /// The person "delivered by" names in the title or among the first lines
@@ -1497,6 +1520,15 @@ mod tests {
         let text = "Statement by Ms. Muanpuii Saiawi, Joint Secretary, Cyber Diplomacy\n\nMr. Chair, we thank you.\n";
         let names: Vec<String> = persons(text).into_iter().map(|(label, _, _)| label).collect();
         assert_eq!(names, ["Muanpuii Saiawi"]);
+    }
+
+    #[test]
+    fn a_title_of_no_genre_opening_with_a_person_at_an_occasion_names_the_speaker() {
+        assert_eq!(first_speakers("President Kaljulaid at the opening of CyCon\n\nShe spoke.\n"), ["Kaljulaid"]);
+        assert_eq!(
+            first_speakers("Talks with President Kaljulaid at the opening of CyCon\n\nWe met.\n"),
+            [] as [&str; 0]
+        );
     }
 
     #[test]
