@@ -229,16 +229,18 @@ fn complement(doc: &DocText, k: &Knowledge, start: usize, limit: usize, max_word
 /// (technologies)", the end of that term: the field's name for ICT, whose
 /// "and" is part of the term.
 fn ict_term_end(tokens: &[Token], i: usize) -> Option<usize> {
-    let word = |at: usize| tokens.get(at).map(|t| t.text.to_ascii_lowercase());
-    if word(i)? != "information" || word(i + 1)? != "and" {
+    // Case-blind prefix test, with no lower-cased copy of each word.
+    let opens = |at: usize, prefix: &str| {
+        tokens.get(at).is_some_and(|t| t.text.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)))
+    };
+    let is = |at: usize, word: &str| tokens.get(at).is_some_and(|t| t.text.eq_ignore_ascii_case(word));
+    if !(is(i, "information")
+        && is(i + 1, "and")
+        && (opens(i + 2, "communication") || opens(i + 2, "telecommunication")))
+    {
         return None;
     }
-    let third = word(i + 2)?;
-    if !(third.starts_with("communication") || third.starts_with("telecommunication")) {
-        return None;
-    }
-    let technologies = word(i + 3).is_some_and(|w| w.starts_with("technolog"));
-    Some(if technologies { i + 4 } else { i + 3 })
+    Some(if opens(i + 3, "technolog") { i + 4 } else { i + 3 })
 }
 
 /// Quotation marks that open a quoted name, and those that close it.
