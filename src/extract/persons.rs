@@ -146,12 +146,14 @@ fn is_capitals_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
 /// Japanese and Chinese ministries print names, right after a courtesy
 /// title.
 fn is_capital_surname(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> bool {
-    let tokens = &doc.tokens;
-    let titled = |t: usize| is_courtesy_title(k, tokens[t].text);
-    is_capitals_word(doc, k, i)
-        && i + 1 < line_end
-        && is_name_word(doc, k, i + 1)
-        && (i >= 1 && titled(i - 1) || i >= 2 && tokens[i - 1].text == "." && titled(i - 2))
+    is_capitals_word(doc, k, i) && i + 1 < line_end && is_name_word(doc, k, i + 1) && titled_before(doc, k, i)
+}
+
+/// Whether a courtesy title, with or without a full stop of its own
+/// ("Mr" "."), stands right before token `i`.
+fn titled_before(doc: &DocText, k: &Knowledge, i: usize) -> bool {
+    let titled = |t: usize| is_courtesy_title(k, doc.tokens[t].text);
+    i >= 1 && titled(i - 1) || i >= 2 && doc.tokens[i - 1].text == "." && titled(i - 2)
 }
 
 /// A courtesy title, with or without its full stop ("H.E", "Mr", "Mr.").
@@ -208,11 +210,7 @@ fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<R
         }
         // "H.E Joonkook HWANG": after a titled given name, a surname in
         // capitals.
-        let titled = |t: usize| is_courtesy_title(k, doc.tokens[t].text);
-        let capital_surname = j == i + 1
-            && i == start
-            && (i >= 1 && titled(i - 1) || i >= 2 && doc.tokens[i - 1].text == "." && titled(i - 2))
-            && is_capitals_word(doc, k, j);
+        let capital_surname = j == i + 1 && i == start && is_capitals_word(doc, k, j) && titled_before(doc, k, i);
         if initial || two_word_particle {
             j += 2;
         } else if is_name_word(doc, k, j) || particle || month_surname || capital_surname {
@@ -1028,7 +1026,7 @@ fn opening_person_at(doc: &DocText, mentions: &[Found]) -> Vec<usize> {
     let title = doc.title.clone();
     let first = mentions.iter().position(|m| m.etype == EntityType::Person && title.contains(&m.token));
     let Some(m) = first else { return Vec::new() };
-    let after = mention_end_token(doc, &mentions[m]);
+    let after = doc.token_at(mentions[m].range.end);
     let capitalised_before = (title.start..mentions[m].token).all(|t| tokens[t].is_capitalised());
     let at = tokens.get(after).is_some_and(|t| t.text == "at") && after < title.end;
     if capitalised_before && at {
@@ -1036,11 +1034,6 @@ fn opening_person_at(doc: &DocText, mentions: &[Found]) -> Vec<usize> {
     } else {
         Vec::new()
     }
-}
-
-/// The token right after a mention's text.
-fn mention_end_token(doc: &DocText, mention: &Found) -> usize {
-    (mention.token..doc.tokens.len()).find(|&t| doc.tokens[t].start >= mention.range.end).unwrap_or(doc.tokens.len())
 }
 
 /// The person "delivered by" names in the title or among the first lines
