@@ -1034,6 +1034,12 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_before_a_title_date_is_no_place() {
+        let title = "On, March 3, 2019, Ambassador Jane Roe delivered remarks at an event on cyber week.";
+        check(&format!("{title}\n\nShe spoke of the week.\n"), &[("remarks", title, Some("2019-03-03"), None)]);
+    }
+
+    #[test]
     fn a_title_cut_short_and_printed_in_full_below_is_the_full_one() {
         let full = "From the speech of the Delegate of Chile at the meeting on the topic \"Spyware and peace\"";
         let page = format!(

@@ -77,13 +77,18 @@ const KEY_STOP_WORDS: [&str; 16] = [
 /// The key of a referenced document, proposal or event: its content words,
 /// Americanised; at most `words` of them.
 pub fn phrase_key(text: &str, words: usize) -> String {
-    // "Rules/norms" is keyed by its first word.
+    // "Rules/norms" is keyed by its first word, "Cyber/ICT-Security" and
+    // "Cyber/ ICT Security" as "Cyber Security": the word after a slash is
+    // an alternative, left out.
     let mut first_parts = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !first_parts.is_empty() {
-            first_parts.push(' ');
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '/' {
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            while chars.next_if(|c| c.is_alphanumeric()).is_some() {}
+        } else {
+            first_parts.push(c);
         }
-        first_parts.push_str(word.split('/').next().unwrap_or(word));
     }
     let folded = fold_words(&first_parts);
     let mut key = String::with_capacity(folded.len());
@@ -162,5 +167,14 @@ mod tests {
             phrase_key("Convention on International Information Security", 9)
         );
         assert_eq!(phrase_key("Minsk Agreements", 9), phrase_key("Minsk agreements", 9));
+    }
+
+    #[test]
+    fn the_word_after_a_slash_is_an_alternative_however_it_is_spaced() {
+        let key = phrase_key("Conference on Cyber/ICT Security", 9);
+        assert_eq!(key, "conference cyber security");
+        assert_eq!(phrase_key("Conference on Cyber/ICT-Security", 9), key);
+        assert_eq!(phrase_key("Conference on Cyber/ ICT Security", 9), key);
+        assert_eq!(phrase_key("rules/norms of behaviour", 9), "rules behavior");
     }
 }

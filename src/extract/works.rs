@@ -170,6 +170,15 @@ fn capitalised_phrase(doc: &DocText, k: &Knowledge, start: usize, limit: usize) 
             && (tokens[i + 1].is_capitalised() || tokens[i + 1].text == "the")
         {
             i += 1;
+        } else if t.text == "/"
+            && i > start
+            && tokens[i - 1].end == t.start
+            && i + 1 < limit
+            && tokens[i + 1].is_capitalised()
+        {
+            // "… Conference on Cyber/ ICT Security": a slash glued to a word
+            // offers an alternative to it.
+            i += 1;
         } else if t.text == "in" && i + 1 < limit && is_no_place(k, &tokens[i + 1]) {
             // "… State Behavior in Cyberspace", but not "… in Geneva".
             i += 1;
@@ -178,6 +187,13 @@ fn capitalised_phrase(doc: &DocText, k: &Knowledge, start: usize, limit: usize) 
         }
     }
     end
+}
+
+/// A track of diplomacy's number: "1", "1.5", "2".
+fn is_track_number(text: &str) -> bool {
+    text.len() <= 3
+        && text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// A capitalised word that names no place ("Cyberspace", "ICTs").
@@ -425,6 +441,11 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                 left -= 2;
                 break;
             }
+            // "ASEAN-India Track 1.5 Dialogue": a diplomatic track's number.
+            if left >= line_start + 2 && tokens[left - 2].text == "Track" && is_track_number(t.text) {
+                left -= 2;
+                continue;
+            }
             let ok = if t.is_possessive() {
                 left == h && t.is_capitalised() && !k.lexicon.not_name_words.contains(t.base())
             } else {
@@ -439,6 +460,11 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                 || t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || ordinal_number(t).is_some();
             left -= 1;
+        }
+        // "Opening GFCE Annual Meeting 2018": a headline's gerund is no part
+        // of the name (kept when nothing else stands before the head).
+        if left + 1 < h && matches!(tokens[left].text, "Opening" | "Closing") {
+            left += 1;
         }
         // A name opens at its ordinal ("The United States Co-Hosts Second
         // Ministerial Meeting"); only a body may stand before it ("OSCE 25th
@@ -613,8 +639,11 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     let tokens = &doc.tokens;
     let title = doc.title.clone();
     // A title that opens with an event's name is that event's record
-    // ("OSCE Permanent Council No. 1487 Vienna, 5 September 2024").
-    let opening = mentions.iter().filter(|m| m.etype == EntityType::Event && m.token == title.start);
+    // ("OSCE Permanent Council No. 1487 Vienna, 5 September 2024"), and so
+    // is one that opens with its opening ("Opening GFCE Annual Meeting").
+    let gerund = tokens.get(title.start).is_some_and(|t| matches!(t.text, "Opening" | "Closing"));
+    let name_start = if gerund { title.start + 1 } else { title.start };
+    let opening = mentions.iter().filter(|m| m.etype == EntityType::Event && m.token == name_start);
     if let Some(event) = opening.max_by_key(|m| m.range.len()) {
         return Some(event.range.clone());
     }
@@ -1430,6 +1459,24 @@ mod tests {
                 "Second Ministerial Meeting on Responsible State Behavior in Cyberspace"
             ]
         );
+    }
+
+    #[test]
+    fn an_event_name_keeps_a_track_number_and_a_spaced_slash_but_not_a_headline_gerund() {
+        let text = "Remarks at the Ruritania-Borduria Track 1.5 Dialogue on Cyber Issues\n\n\
+                    Opening Ruritania Annual Meeting 2018\n\n\
+                    We met at the Fourth Inter-Regional Conference on Cyber/ ICT Security, Seoul.\n";
+        let x = extraction("e.txt", text);
+        assert_eq!(
+            labels(&x, EntityType::Event),
+            [
+                "Fourth Inter-Regional Conference on Cyber/ ICT Security",
+                "Ruritania Annual Meeting",
+                "Ruritania-Borduria Track 1.5 Dialogue on Cyber Issues"
+            ]
+        );
+        let record = "Opening Ruritania Annual Meeting 2018 \"From Words to Deeds\"\n\nThe co-chair spoke.\n";
+        assert_eq!(first_event(record).as_deref(), Some("Ruritania Annual Meeting"));
     }
 
     #[test]
