@@ -59,14 +59,32 @@ pub fn lines(text: &str) -> Vec<Range<usize>> {
 
 /// Classifies every line of a text.
 pub fn classify(text: &str, lexicon: &Lexicon) -> Vec<Line> {
-    lines(text)
+    let mut lines: Vec<Line> = lines(text)
         .into_iter()
         .map(|range| {
             let line = &text[range.clone()];
             let class = classify_line(line, range.start, lexicon);
             Line { range, class }
         })
-        .collect()
+        .collect();
+    drop_crumbs_of_the_title(text, &mut lines);
+    lines
+}
+
+/// A breadcrumb trail written as a list ends with the page's own title
+/// ("- Home" / "- Press Releases" / "- Chairman's Statement of …"), which
+/// the next line prints as the title: that crumb is furniture.
+fn drop_crumbs_of_the_title(text: &str, lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let line = text[lines[i].range.clone()].trim();
+        let Some(crumb) = ["- ", "• ", "» ", "> "].iter().find_map(|bullet| line.strip_prefix(bullet)) else {
+            continue;
+        };
+        let next = lines[i + 1..].iter().find(|l| l.class != LineClass::Blank);
+        if next.is_some_and(|l| text[l.range.clone()].trim() == crumb.trim()) {
+            lines[i].class = LineClass::Furniture;
+        }
+    }
 }
 
 fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
@@ -500,8 +518,23 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
         n >= HEADLINE_WORDS
             || (n > LABEL_WORDS && lexicon.kind_words_in(&text[line.range.clone()].to_lowercase()).next().is_some())
     };
-    let mut below = content.take(4).take_while(|(_, l)| !is_sentence(&text[l.range.clone()]));
-    Some(below.find(|(_, l)| headline_like(l)).map_or(first, |(i, _)| i))
+    let below: Vec<(usize, &Line)> =
+        content.take(4).take_while(|(_, l)| !is_sentence(&text[l.range.clone()])).collect();
+    if let Some(&(i, _)) = below.iter().find(|(_, l)| headline_like(l)) {
+        return Some(i);
+    }
+    // "Australia-India Cyber Dialogue" (a link to another page) / "Australia-
+    // Indonesia Cyber Dialogue" / "The first Australia-Indonesia Cyber
+    // Dialogue was held …": the label the body's first paragraph repeats,
+    // when it does not repeat the first.
+    let body = lines[first..].iter().find(|l| l.class == LineClass::Content && is_sentence(&text[l.range.clone()]));
+    let repeated = |line: &Line| body.is_some_and(|b| text[b.range.clone()].contains(text[line.range.clone()].trim()));
+    if !repeated(first_line) {
+        if let Some(&(i, _)) = below.iter().find(|(_, l)| words(l) >= 2 && repeated(l)) {
+            return Some(i);
+        }
+    }
+    Some(first)
 }
 
 /// A line of body text ends as a sentence does.
@@ -1201,6 +1234,25 @@ mod tests {
         check(page, &[("statement", "Statement at the open debate", Some("2019-09-09"), None)]);
         let title = "Statement by Rein Kask at the 3rd Conference (VTC, 22 June 2021)";
         check(&format!("{title}\n\nWe welcome the debate.\n"), &[("statement", title, Some("2021-06-22"), None)]);
+    }
+
+    #[test]
+    fn of_two_labels_the_one_the_first_paragraph_repeats_is_the_headline() {
+        let page = "Ruritania-Zembla Cyber Dialogue\n\nRuritania-Borduria Cyber Dialogue\n\n\
+                    The first Ruritania-Borduria Cyber Dialogue was held in Strelsau on 4 May 2017.\n";
+        check(page, &[("news-item", "Ruritania-Borduria Cyber Dialogue", None, Some("Strelsau"))]);
+        // A body that repeats neither, or the first, leaves the first.
+        let neither = "Ruritania-Zembla Cyber Dialogue\n\nRuritania-Borduria Cyber Dialogue\n\nThe talks were held.\n";
+        check(neither, &[("news-item", "Ruritania-Zembla Cyber Dialogue", None, None)]);
+    }
+
+    #[test]
+    fn a_listed_breadcrumb_repeating_the_title_below_is_furniture() {
+        let title = "Chairman's Statement of the 5th Ruritania Ministerial Conference on Cybersecurity";
+        let page = format!(
+            "- Home\n- Press Releases\n- {title}\n{title}\n22 October 2025\n1. The Conference met in Strelsau.\n"
+        );
+        check(&page, &[("statement", title, Some("2025-10-22"), None)]);
     }
 
     #[test]

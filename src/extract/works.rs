@@ -656,11 +656,14 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     let at = |t: usize| tokens[t].text == "at" || (tokens[t].text == "of" && t > 0 && tokens[t - 1].text == "occasion");
     let at_phrase =
         title.clone().find(|&t| at(t) && tokens.get(t + 1).is_some_and(|n| matches!(n.text, "the" | "a" | "an")));
-    let Some(at) = at_phrase.or_else(|| title.clone().find(|&t| before_article(t, &["in", "during"]))) else {
+    let is_kind = |t: &Token| k.lexicon.kinds.iter().any(|(w, _)| !w.contains(' ') && t.text.eq_ignore_ascii_case(w));
+    // "Chairman's Statement of the 10th … Conference": a genre's "of the".
+    let of_genre = |t: usize| t > 0 && is_kind(&tokens[t - 1]) && before_article(t, &["of"]);
+    let Some(at) = at_phrase.or_else(|| title.clone().find(|&t| before_article(t, &["in", "during"]) || of_genre(t)))
+    else {
         return addressed_event(doc, mentions);
     };
     // "statement concerning X's speech at the Banquet": the speech was there, not the statement.
-    let is_kind = |t: &Token| k.lexicon.kinds.iter().any(|(w, _)| !w.contains(' ') && t.text.eq_ignore_ascii_case(w));
     if (title.start..at).filter(|&t| is_kind(&tokens[t])).count() > 1 {
         return None;
     }
@@ -1475,6 +1478,12 @@ mod tests {
                 "Ruritania-Borduria Track 1.5 Dialogue on Cyber Issues"
             ]
         );
+    }
+
+    #[test]
+    fn a_title_names_the_event_its_genre_is_of_or_whose_opening_it_reports() {
+        let chair = "Chairman's Statement of the 5th Ruritania Ministerial Conference on Cybersecurity\n\n1. The Conference met.\n";
+        assert_eq!(first_event(chair).as_deref(), Some("5th Ruritania Ministerial Conference on Cybersecurity"));
         let record = "Opening Ruritania Annual Meeting 2018 \"From Words to Deeds\"\n\nThe co-chair spoke.\n";
         assert_eq!(first_event(record).as_deref(), Some("Ruritania Annual Meeting"));
     }
