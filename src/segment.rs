@@ -152,8 +152,11 @@ pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
     }
     let lower = trimmed.to_lowercase();
     let capitalized = trimmed.starts_with(|c: char| c.is_uppercase());
-    let followed_by =
-        |rest: &str| ["by ", "of ", "from ", "to ", "on ", "at ", "with ", "and "].iter().any(|p| rest.starts_with(p));
+    let followed_by = |rest: &str| {
+        ["by ", "of ", "from ", "to ", "on ", "at ", "with ", "and ", "delivered by ", "delivered at ", "delivered on "]
+            .iter()
+            .any(|p| rest.starts_with(p))
+    };
     // Each test is of a kind word's occurrence and what is around it.
     let heading = lexicon.kind_words_in(&lower).any(|(kind, at)| {
         let word = &lexicon.kinds[kind].0;
@@ -318,6 +321,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
     };
     complete_cut_titles(text, &lines, &mut starts);
     subtitles.extend(merge_header_block(text, &lines, &mut starts));
+    subtitles.extend(headline_above_byline(text, &lines, &mut starts, lexicon));
 
     // A statement's place, when the dateline under its title gives none, may
     // be in the one under its lead line ("DATE 2024-11-08" / "Statement by
@@ -367,19 +371,23 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
             body_opening(&text[title_range.end..body_end.max(title_range.end)], lexicon, gazetteer)
         };
         let place = title_place.or(dateline_place).or(opening.place);
+        let subtitle_range =
+            subtitles.iter().find(|(of, _)| *of == start).map(|&(_, at)| trim_range(text, lines[at].range.clone()));
+        // A title that names no genre takes its lead line's ("Statement delivered by …").
+        let kind = match (kind_of(&title, lexicon), &subtitle_range) {
+            (DocKind::NewsItem, Some(lead)) => kind_of(&text[lead.clone()], lexicon),
+            (kind, _) => kind,
+        };
         documents.push(Document {
             id: DocId::new(source.stem(), ordinal),
             source: source.name.clone(),
             ordinal,
-            kind: kind_of(&title, lexicon),
+            kind,
             place,
             title,
             range: title_range.start..body_end.max(title_range.end),
             title_range,
-            subtitle_range: subtitles
-                .iter()
-                .find(|(of, _)| *of == start)
-                .map(|&(_, at)| trim_range(text, lines[at].range.clone())),
+            subtitle_range,
             date: last_date.map(|(_, date)| date).or(listed_date).or(opening.date),
         });
     }
@@ -407,6 +415,57 @@ fn merge_header_block(text: &str, lines: &[Line], starts: &mut Vec<usize>) -> Op
     starts.remove(1);
     Some((first, second))
 }
+
+/// A page's headline above its first heading, a byline, with only labels
+/// between ("United Nations General Assembly: First Committee – Thematic
+/// Cluster statement: …" / "Ministry Statements & Speeches:" / "Statement
+/// delivered by …"): the headline titles the statement and the byline
+/// becomes its lead line (title's line, lead line's line).
+fn headline_above_byline(
+    text: &str,
+    lines: &[Line],
+    starts: &mut [usize],
+    lexicon: &Lexicon,
+) -> Option<(usize, usize)> {
+    let byline = *starts.first()?;
+    let heading = &text[lines[byline].range.clone()];
+    // A long heading names its occasion too ("Statement by Mr. …, Director
+    // of …, at the Fifth Session of …"): a full title, not a byline.
+    let short = heading.split_whitespace().count() <= BYLINE_WORDS;
+    if lines[byline].class != LineClass::Heading
+        || !short
+        || !heading.split_whitespace().any(|w| w.eq_ignore_ascii_case("by"))
+    {
+        return None;
+    }
+    let words = |at: usize| text[lines[at].range.clone()].split_whitespace().count();
+    let above = (0..byline).rev().filter(|&i| !matches!(lines[i].class, LineClass::Blank | LineClass::Furniture));
+    for at in above.take(3) {
+        let line = text[lines[at].range.clone()].trim();
+        if lines[at].class != LineClass::Content {
+            return None;
+        }
+        // "Permanent Mission of the Russian Federation to the United Nations":
+        // the publisher's banner.
+        let publisher =
+            lexicon.publishers.iter().any(|p| line.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')));
+        // It names its genre where no heading would ("… – Thematic Cluster
+        // statement: …"); an occasion's name above a byline ("Third
+        // Substantive Session") is not the statement's title.
+        let names_genre = lexicon.kind_words_in(&line.to_lowercase()).next().is_some();
+        if words(at) >= HEADLINE_WORDS && !is_sentence(line) && !publisher && names_genre {
+            starts[0] = at;
+            return Some((at, byline));
+        }
+        if words(at) > LABEL_WORDS {
+            return None;
+        }
+    }
+    None
+}
+
+/// Most words of a byline heading: genre, "by", a name and a short post.
+const BYLINE_WORDS: usize = 12;
 
 /// Fewest words of a sentence that is prose, not a label ("Thank you.").
 const PROSE_WORDS: usize = 6;
@@ -835,6 +894,7 @@ mod tests {
             "European Union Statement on the Programme of Action",
             "EU Statement – UN Open-Ended Working Group on ICT: Organisation of Work",
             "Mrs. Smith’s speech at the U.S. Mission on cyber norms",
+            "Statement delivered by Ruritania’s Deputy Permanent Representative at the Roundtable",
         ];
         let not_headings = [
             "statement by the Permanent Representative at the OEWG",
@@ -842,6 +902,7 @@ mod tests {
             "The statement by the Minister was welcomed by all",
             "Mr Smith’s remarkable career in the diplomatic service",
             "Statement by him",
+            "Statements delivered today were many",
             "The Statement by the Minister was welcomed by all",
             "We heard many Statements by the delegations today",
             "The long Statement – as many noted – was welcomed",
@@ -1121,6 +1182,26 @@ mod tests {
         // Prose under the first heading makes it a document of its own.
         let two = format!("{title}\n\n{prose}\n\n{byline}\n\n{prose}\n");
         assert_eq!(segment(&Source { name: "p.txt".into(), text: two }, &lexicon, &gazetteer).len(), 2);
+    }
+
+    #[test]
+    fn a_headline_naming_no_genre_above_a_byline_titles_the_statement() {
+        let (lexicon, gazetteer) = knowledge();
+        let title = "General Assembly: First Committee – Thematic Cluster statement: Other Disarmament Measures";
+        let byline = "Statement delivered by Jan Kowal, Adviser";
+        let page = format!("{title}\n\nMinistry Statements & Speeches:\n\n{byline}\n\nThank you Chair.\n\nRuritania is committed to a free cyberspace.\n");
+        check(&page, &[("statement", title, None, None)]);
+        let docs = segment(&Source { name: "page.txt".into(), text: page.clone() }, &lexicon, &gazetteer);
+        assert_eq!(docs[0].subtitle_range.clone().map(|r| &page[r]), Some(byline));
+        // A publisher's banner above is no headline.
+        let banner = format!("Permanent Mission of Ruritania to the United Nations\n\n{byline}\n\nThank you Chair.\n");
+        check(&banner, &[("statement", byline, None, None)]);
+        // Nor is an occasion's name, which names no genre.
+        let occasion = format!("Third Substantive Session of the Working Group\n\n{byline}\n\nThank you Chair.\n");
+        check(&occasion, &[("statement", byline, None, None)]);
+        // A sentence above is no headline.
+        let welcome = format!("Welcome to the site of the United Nations.\n\n{byline}\n\nThank you Chair.\n");
+        check(&welcome, &[("statement", byline, None, None)]);
     }
 
     #[test]

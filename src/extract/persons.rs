@@ -756,9 +756,13 @@ fn apposition(doc: &DocText, k: &Knowledge, after: usize, line_end: usize) -> Op
             || k.lexicon.role_stop_words.iter().any(|w| w == t.text)
             || (end > start && ends_apposed_post(doc, end));
         let stop = stop && !named;
+        // "… in the Kingdom of the Netherlands" is part of the post; "… in
+        // the First Substantive Session of …" is the occasion.
+        let occasion = || (end + 2..(end + 6).min(tokens.len())).any(|i| k.event_heads.contains(tokens[i].text));
         let in_name = t.text == "in"
             && tokens.get(end + 1).is_some_and(|n| n.text == "the")
-            && tokens.get(end + 2).is_some_and(|n| n.is_capitalised());
+            && tokens.get(end + 2).is_some_and(|n| n.is_capitalised())
+            && !occasion();
         if stop && !in_name {
             break;
         }
@@ -1297,6 +1301,18 @@ mod tests {
         let found = all.iter().find(|(label, _, _)| label == name);
         let (_, roles, affiliation) = found.unwrap_or_else(|| panic!("{name} not found in {all:?}"));
         (roles.clone(), affiliation.clone())
+    }
+
+    #[test]
+    fn an_apposed_post_runs_through_in_the_country_but_not_into_the_occasion() {
+        let text = "Statement by H.E. Mr. Jan Kowal, Ambassador and Permanent Representative of Ruritania to the \
+                    United Nations in the First Substantive Session of the Working Group\n\nMr. Chair, we spoke.\n\n\
+                    We met Mr. Karl Weiss, Ambassador of Ruritania in the Kingdom of Borduria, at the talks.\n";
+        assert_eq!(
+            person(text, "Jan Kowal").0,
+            ["Ambassador", "Permanent Representative of Ruritania to the United Nations"]
+        );
+        assert_eq!(person(text, "Karl Weiss").0, ["Ambassador of Ruritania in the Kingdom of Borduria"]);
     }
 
     #[test]

@@ -441,6 +441,16 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                 left -= 2;
                 break;
             }
+            // "High- Level Meeting": a hyphen that lost its second word's
+            // joining.
+            let broken_hyphen = t.text == "-"
+                && tokens[left - 2].end == t.start
+                && tokens[left - 2].is_capitalised()
+                && tokens[left].start > t.end;
+            if left >= line_start + 2 && broken_hyphen {
+                left -= 2;
+                continue;
+            }
             // "ASEAN-India Track 1.5 Dialogue": a diplomatic track's number.
             if left >= line_start + 2 && tokens[left - 2].text == "Track" && is_track_number(t.text) {
                 left -= 2;
@@ -1465,17 +1475,18 @@ mod tests {
     }
 
     #[test]
-    fn an_event_name_keeps_a_track_number_and_a_spaced_slash_but_not_a_headline_gerund() {
+    fn an_event_name_keeps_a_track_number_a_spaced_slash_and_a_broken_hyphen_but_not_a_headline_gerund() {
         let text = "Remarks at the Ruritania-Borduria Track 1.5 Dialogue on Cyber Issues\n\n\
                     Opening Ruritania Annual Meeting 2018\n\n\
-                    We met at the Fourth Inter-Regional Conference on Cyber/ ICT Security, Seoul.\n";
+                    We met at the Fourth Inter-Regional Conference on Cyber/ ICT Security, Seoul, and at a Ruritania High- Level Meeting.\n";
         let x = extraction("e.txt", text);
         assert_eq!(
             labels(&x, EntityType::Event),
             [
                 "Fourth Inter-Regional Conference on Cyber/ ICT Security",
                 "Ruritania Annual Meeting",
-                "Ruritania-Borduria Track 1.5 Dialogue on Cyber Issues"
+                "Ruritania-Borduria Track 1.5 Dialogue on Cyber Issues",
+                "Ruritania High- Level Meeting"
             ]
         );
     }
