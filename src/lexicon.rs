@@ -53,6 +53,7 @@ struct SegmentSection {
     speaking_occasions: Vec<String>,
     publishers: Vec<String>,
     genre_labels: Vec<String>,
+    banner_words: Vec<String>,
     subject_words: Vec<String>,
 }
 
@@ -66,6 +67,7 @@ struct PersonsSection {
     not_name_words: Vec<String>,
     non_person_heads: Vec<String>,
     unaffiliated_roles: Vec<String>,
+    headline_speech_verbs: Vec<String>,
     role_stop_words: Vec<String>,
     role_affiliations: HashMap<String, String>,
 }
@@ -127,6 +129,8 @@ pub struct Lexicon {
     /// Genre labels that are no kind of the schema ("Press release"): after a
     /// date on a line of their own, they date the heading above.
     pub genre_labels: Vec<String>,
+    /// Words that make a line a site's banner when among its first few.
+    pub banner_words: Vec<String>,
     /// Lower-case words that, right before a kind word, make the text the
     /// title's subject rather than its genre ("draft", "discuss").
     pub subject_words: WordSet,
@@ -136,6 +140,8 @@ pub struct Lexicon {
     pub role_modifiers: WordSet,
     pub name_particles: WordSet,
     pub unaffiliated_roles: WordSet,
+    /// Verbs after a person opening a headline that make them its speaker.
+    pub headline_speech_verbs: WordSet,
     /// Post words that name their body: word → gazetteer id.
     pub role_affiliations: WordMap<String>,
     pub not_name_words: WordSet,
@@ -200,12 +206,14 @@ impl Lexicon {
                 .collect(),
             publishers: file.segment.publishers,
             genre_labels: file.segment.genre_labels,
+            banner_words: file.segment.banner_words,
             subject_words: file.segment.subject_words.iter().map(|w| w.to_lowercase()).collect(),
             honorifics: persons.honorifics.into_iter().collect(),
             role_heads: longest_first(persons.role_heads),
             role_modifiers: persons.role_modifiers.into_iter().collect(),
             name_particles: persons.name_particles.into_iter().collect(),
             unaffiliated_roles: persons.unaffiliated_roles.into_iter().collect(),
+            headline_speech_verbs: persons.headline_speech_verbs.into_iter().collect(),
             role_affiliations: persons.role_affiliations.into_iter().collect(),
             not_name_words: persons.not_name_words.into_iter().collect(),
             non_person_heads: persons.non_person_heads.into_iter().collect(),

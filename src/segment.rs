@@ -120,13 +120,24 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
             }
         }
     }
-    if lexicon.furniture_matches(&matching) {
+    if lexicon.furniture_matches(&matching) || is_banner(line, lexicon) {
         return LineClass::Furniture;
     }
     if is_heading(line, lexicon) {
         return LineClass::Heading;
     }
     LineClass::Content
+}
+
+/// How far into a line a banner word makes it a banner.
+const BANNER_WORD_REACH: usize = 7;
+
+/// A cookie banner: a banner word among the line's first words.
+fn is_banner(line: &str, lexicon: &Lexicon) -> bool {
+    line.split_whitespace().take(BANNER_WORD_REACH).any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        lexicon.banner_words.iter().any(|banner| banner.eq_ignore_ascii_case(word))
+    })
 }
 
 /// Day, month (number or name) and year from the groups named `d`, `m`,
@@ -1325,6 +1336,22 @@ mod tests {
         // A body that repeats neither, or the first, leaves the first.
         let neither = "Ruritania-Zembla Cyber Dialogue\n\nRuritania-Borduria Cyber Dialogue\n\nThe talks were held.\n";
         check(neither, &[("news-item", "Ruritania-Zembla Cyber Dialogue", None, None)]);
+    }
+
+    #[test]
+    fn a_cookie_banner_in_any_language_is_furniture_but_a_sentence_on_cookies_is_not() {
+        let (lexicon, _) = knowledge();
+        for banner in [
+            "This website uses cookies to improve your experience.",
+            "Questo sito utilizza cookie tecnici, analytics e di terze parti.",
+            "Proseguendo nella navigazione accetti l'utilizzo dei cookie.",
+            "Preferenze cookies",
+        ] {
+            assert_eq!(classify_line(banner, 0, &lexicon), LineClass::Furniture, "{banner}");
+        }
+        let sentence =
+            "The delegation discussed data protection, including the rules on tracking technologies and cookies.";
+        assert_eq!(classify_line(sentence, 0, &lexicon), LineClass::Content);
     }
 
     #[test]

@@ -953,7 +953,7 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     let is_kind = |t: &Token| k.lexicon.kinds.iter().any(|(w, _)| !w.contains(' ') && t.text.eq_ignore_ascii_case(w));
     // The genre word, else the occasion's words (first and last token).
     let genre = title.clone().find(|&t| is_kind(&tokens[t])).map(|t| (t, t)).or_else(|| occasion_in(doc, k));
-    let Some((kind_at, kind_end)) = genre else { return opening_person_at(doc, mentions) };
+    let Some((kind_at, kind_end)) = genre else { return opening_person_at(doc, k, mentions) };
     let persons_in = |range: Range<usize>| -> Vec<usize> {
         mentions
             .iter()
@@ -1024,15 +1024,18 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
 
 /// A title that states no genre but opens with a person, after their post
 /// at most, who is "at" an occasion ("President Kaljulaid at the opening of
-/// CyCon"): that person speaks there.
-fn opening_person_at(doc: &DocText, mentions: &[Found]) -> Vec<usize> {
+/// CyCon"), who speaks ("Minister Simon Coveney addresses the Council") or
+/// whose words follow a colon ("Wang Yi: China Proposes …"): that person is
+/// the speaker.
+fn opening_person_at(doc: &DocText, k: &Knowledge, mentions: &[Found]) -> Vec<usize> {
     let tokens = &doc.tokens;
     let title = doc.title.clone();
     let first = mentions.iter().position(|m| m.etype == EntityType::Person && title.contains(&m.token));
     let Some(m) = first else { return Vec::new() };
     let after = doc.token_at(mentions[m].range.end);
     let capitalised_before = (title.start..mentions[m].token).all(|t| tokens[t].is_capitalised());
-    let at = tokens.get(after).is_some_and(|t| t.text == "at") && after < title.end;
+    let speaks = |t: &Token| t.text == "at" || t.text == ":" || k.lexicon.headline_speech_verbs.contains(t.text);
+    let at = tokens.get(after).is_some_and(speaks) && after < title.end;
     if capitalised_before && at {
         vec![m]
     } else {
@@ -1532,8 +1535,14 @@ mod tests {
     }
 
     #[test]
-    fn a_title_of_no_genre_opening_with_a_person_at_an_occasion_names_the_speaker() {
+    fn a_title_of_no_genre_opening_with_a_person_at_an_occasion_speaking_or_quoted_names_the_speaker() {
         assert_eq!(first_speakers("President Kaljulaid at the opening of CyCon\n\nShe spoke.\n"), ["Kaljulaid"]);
+        assert_eq!(
+            first_speakers("Minister Jan Kowal addresses the UN Security Council on Cyber Security\n\nHe spoke.\n"),
+            ["Jan Kowal"]
+        );
+        assert_eq!(first_speakers("Jan Kowal: Ruritania Proposes Data Rules\n\nHe spoke.\n"), ["Jan Kowal"]);
+        assert_eq!(first_speakers("Jan Kowal visits the Council of Europe\n\nHe met.\n"), [] as [&str; 0]);
         assert_eq!(
             first_speakers("Talks with President Kaljulaid at the opening of CyCon\n\nWe met.\n"),
             [] as [&str; 0]
