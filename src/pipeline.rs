@@ -453,7 +453,9 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
         .par_iter()
         .map(|file| {
             let outcome = if file.name == "-" { read::read_stdin() } else { read::read_file(file) };
-            let result = outcome.map(|o| (analyze_source(&o.source, k), o.warnings));
+            let result = outcome
+                .map_err(|error| error.to_string())
+                .and_then(|o| guarded(|| analyze_source(&o.source, k)).map(|analysis| (analysis, o.warnings)));
             if let Some(bar) = progress {
                 bar.inc(1);
             }
@@ -468,9 +470,7 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
                 report.warnings.extend(warnings);
                 analyses.push(analysis);
             }
-            Err(error) => {
-                report.skipped.push(Diagnostic { path: file.path.clone(), message: error.to_string(), skipped: true })
-            }
+            Err(message) => report.skipped.push(Diagnostic { path: file.path.clone(), message, skipped: true }),
         }
     }
     report.timings.push(StageTiming::since("read+segment+extract+relate", started));
@@ -478,6 +478,20 @@ pub fn run(inputs: &[PathBuf], k: &Knowledge, progress: Option<&indicatif::Progr
     let extraction = resolve::resolve(analyses, k);
     report.timings.push(StageTiming::since("resolve", started));
     (extraction, report)
+}
+
+/// `analyze` run so that a bug that panics on one source costs that source
+/// only: the rest of the corpus is still read, and the source is reported
+/// as skipped with the panic's message.
+fn guarded<T>(analyze: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyze)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        format!("internal error while extracting (a bug: please report it with this file): {message}")
+    })
 }
 
 /// The pipeline on in-memory sources (tests, benchmarks, other tools).
@@ -499,6 +513,15 @@ mod tests {
     fn analysis(text: &str) -> SourceAnalysis {
         let k = Knowledge::builtin().unwrap();
         analyze_source(&Source { name: "page.txt".into(), text: text.into() }, &k)
+    }
+
+    #[test]
+    fn a_panic_on_one_source_is_that_sources_error_not_the_runs() {
+        assert_eq!(guarded(|| 7), Ok(7));
+        let error = guarded(|| -> u32 { panic!("index out of bounds") }).unwrap_err();
+        assert!(error.contains("index out of bounds") && error.contains("internal error"), "{error}");
+        let owned = guarded(|| -> u32 { panic!("{} tokens", 3) }).unwrap_err();
+        assert!(owned.ends_with("3 tokens"), "{owned}");
     }
 
     #[test]

@@ -456,15 +456,11 @@ fn headline_above_byline(
         if lines[at].class != LineClass::Content {
             return None;
         }
-        // "Permanent Mission of the Russian Federation to the United Nations":
-        // the publisher's banner.
-        let publisher =
-            lexicon.publishers.iter().any(|p| line.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')));
         // It names its genre where no heading would ("… – Thematic Cluster
         // statement: …"); an occasion's name above a byline ("Third
         // Substantive Session") is not the statement's title.
         let names_genre = lexicon.kind_words_in(&line.to_lowercase()).next().is_some();
-        if words(at) >= HEADLINE_WORDS && !is_sentence(line) && !publisher && names_genre {
+        if words(at) >= HEADLINE_WORDS && !is_sentence(line) && !is_publisher(line, lexicon) && names_genre {
             starts[0] = at;
             return Some((at, byline));
         }
@@ -576,9 +572,7 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
     let mut content = lines.iter().enumerate().filter(|(_, l)| l.class == LineClass::Content);
     let (first, first_line) = content.next()?;
     let first_text = text[first_line.range.clone()].trim();
-    let publisher =
-        lexicon.publishers.iter().any(|p| first_text.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')));
-    if (words(first_line) > LABEL_WORDS && !publisher) || is_sentence(first_text) {
+    if (words(first_line) > LABEL_WORDS && !is_publisher(first_text, lexicon)) || is_sentence(first_text) {
         return Some(first);
     }
     // A shorter line that names its genre is a headline too ("Speech" /
@@ -605,6 +599,12 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
         }
     }
     Some(first)
+}
+
+/// A line opening with a publisher's name: "Permanent Mission of the
+/// Russian Federation to the United Nations", a banner, not a headline.
+fn is_publisher(line: &str, lexicon: &Lexicon) -> bool {
+    lexicon.publishers.iter().any(|p| line.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')))
 }
 
 /// A line of body text ends as a sentence does.

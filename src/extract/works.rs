@@ -443,11 +443,13 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
             }
             // "High- Level Meeting": a hyphen that lost its second word's
             // joining.
-            let broken_hyphen = t.text == "-"
-                && tokens[left - 2].end == t.start
-                && tokens[left - 2].is_capitalised()
-                && tokens[left].start > t.end;
-            if left >= line_start + 2 && broken_hyphen {
+            let broken_hyphen = || {
+                t.text == "-"
+                    && tokens[left - 2].end == t.start
+                    && tokens[left - 2].is_capitalised()
+                    && tokens[left].start > t.end
+            };
+            if left >= line_start + 2 && broken_hyphen() {
                 left -= 2;
                 continue;
             }
@@ -1489,6 +1491,12 @@ mod tests {
                 "Ruritania High- Level Meeting"
             ]
         );
+    }
+
+    #[test]
+    fn a_hyphen_opening_a_text_before_an_event_name_is_read_safely() {
+        let x = extraction("e.txt", "- Level Meeting of the Council on Cyber Security\n\nThe Council met.\n");
+        assert_eq!(labels(&x, EntityType::Event), ["Level Meeting of the Council on Cyber Security"]);
     }
 
     #[test]
