@@ -732,8 +732,8 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
             || (tokens[t].text == "on" && next.is_some_and(|n| crate::dates::month_number(n.text).is_some()))
     })
     .min(end);
-    let dated = crate::dates::find_dates(&source[tokens[start].start..tokens[end - 1].end]);
-    if !dated.is_empty() || end <= start {
+    // "at the in Riyadh": nothing is left of the phrase.
+    if end <= start || !crate::dates::find_dates(&source[tokens[start].start..tokens[end - 1].end]).is_empty() {
         return None;
     }
     let naming = Naming::Phrase(phrase_key(&source[tokens[start].start..tokens[end - 1].end], 12));
@@ -1497,6 +1497,11 @@ mod tests {
     fn a_hyphen_opening_a_text_before_an_event_name_is_read_safely() {
         let x = extraction("e.txt", "- Level Meeting of the Council on Cyber Security\n\nThe Council met.\n");
         assert_eq!(labels(&x, EntityType::Event), ["Level Meeting of the Council on Cyber Security"]);
+    }
+
+    #[test]
+    fn a_title_at_the_place_names_no_event_and_does_not_fail() {
+        assert_eq!(first_event("Remarks at the in Strelsau\n\nThe Council met.\n"), None);
     }
 
     #[test]
