@@ -928,6 +928,17 @@ mod tests {
         }
     }
 
+    /// The documents `text` holds.
+    fn documents(text: &str) -> Vec<Document> {
+        let (lexicon, gazetteer) = knowledge();
+        segment(&Source { name: "page.txt".into(), text: text.into() }, &lexicon, &gazetteer)
+    }
+
+    /// The first document's lead line.
+    fn lead_line(page: &str) -> Option<String> {
+        documents(page)[0].subtitle_range.clone().map(|r| page[r].to_string())
+    }
+
     fn check(text: &str, expected: &[(&str, &str, Option<&str>, Option<&str>)]) {
         let (lexicon, gazetteer) = knowledge();
         let source = Source { name: "page.txt".into(), text: text.into() };
@@ -1163,20 +1174,17 @@ mod tests {
         let page =
             format!("Statements on behalf of the EU\n\n{title}\n\n13.12.2021\nNew York\n\n{lead}\n\nMr. Chairman,\n");
         check(&page, &[("statement", title, Some("2021-12-13"), Some("New York"))]);
-        let (lexicon, gazetteer) = knowledge();
-        let docs = segment(&Source { name: "page.txt".into(), text: page.clone() }, &lexicon, &gazetteer);
-        assert_eq!(docs[0].subtitle_range.clone().map(|r| &page[r]), Some(lead));
+        assert_eq!(lead_line(&page).as_deref(), Some(lead));
         // Text between, or an undated second heading, makes two documents.
         let text_between = format!("{title}\n\nThe EU spoke first.\n\n{lead}\n\nMr. Chairman,\n");
-        assert_eq!(segment(&Source { name: "p.txt".into(), text: text_between }, &lexicon, &gazetteer).len(), 2);
+        assert_eq!(documents(&text_between).len(), 2);
         let undated = "Statement by the EU delivered by Mei Tanaka at the OEWG";
         let two_headings = format!("{title}\n\n13.12.2021\n\n{undated}\n\nMr. Chairman,\n");
-        assert_eq!(segment(&Source { name: "p.txt".into(), text: two_headings }, &lexicon, &gazetteer).len(), 2);
+        assert_eq!(documents(&two_headings).len(), 2);
     }
 
     #[test]
     fn a_byline_heading_in_a_titles_header_block_is_its_lead_line() {
-        let (lexicon, gazetteer) = knowledge();
         let title = "Statement at the Security Council Briefing on Ransomware";
         let byline = "Statement by H.E Joonkook HWANG";
         let prose = "The Republic of Korea welcomes this timely meeting on ransomware.";
@@ -1185,25 +1193,22 @@ mod tests {
              New York, 8 November 2024\n\nThank you, Mr. President.\n\n{prose}\n"
         );
         check(&page, &[("statement", title, Some("2024-11-08"), Some("New York"))]);
-        let docs = segment(&Source { name: "page.txt".into(), text: page.clone() }, &lexicon, &gazetteer);
-        assert_eq!(docs[0].subtitle_range.clone().map(|r| &page[r]), Some(byline));
+        assert_eq!(lead_line(&page).as_deref(), Some(byline));
         // Headings with no prose under either are a listing's items.
         let listing = format!("{title}\n\nDATE\n2024-11-08\n\n{byline}\n\n8 November 2024\n");
-        assert_eq!(segment(&Source { name: "p.txt".into(), text: listing }, &lexicon, &gazetteer).len(), 2);
+        assert_eq!(documents(&listing).len(), 2);
         // Prose under the first heading makes it a document of its own.
         let two = format!("{title}\n\n{prose}\n\n{byline}\n\n{prose}\n");
-        assert_eq!(segment(&Source { name: "p.txt".into(), text: two }, &lexicon, &gazetteer).len(), 2);
+        assert_eq!(documents(&two).len(), 2);
     }
 
     #[test]
     fn a_headline_naming_no_genre_above_a_byline_titles_the_statement() {
-        let (lexicon, gazetteer) = knowledge();
         let title = "General Assembly: First Committee – Thematic Cluster statement: Other Disarmament Measures";
         let byline = "Statement delivered by Jan Kowal, Adviser";
         let page = format!("{title}\n\nMinistry Statements & Speeches:\n\n{byline}\n\nThank you Chair.\n\nRuritania is committed to a free cyberspace.\n");
         check(&page, &[("statement", title, None, None)]);
-        let docs = segment(&Source { name: "page.txt".into(), text: page.clone() }, &lexicon, &gazetteer);
-        assert_eq!(docs[0].subtitle_range.clone().map(|r| &page[r]), Some(byline));
+        assert_eq!(lead_line(&page).as_deref(), Some(byline));
         // A publisher's banner above is no headline.
         let banner = format!("Permanent Mission of Ruritania to the United Nations\n\n{byline}\n\nThank you Chair.\n");
         check(&banner, &[("statement", byline, None, None)]);

@@ -189,6 +189,11 @@ fn capitalised_phrase(doc: &DocText, k: &Knowledge, start: usize, limit: usize) 
     end
 }
 
+/// A headline's "Opening"/"Closing" before the name of what opens or closes.
+fn is_headline_gerund(token: &Token) -> bool {
+    matches!(token.text, "Opening" | "Closing")
+}
+
 /// A track of diplomacy's number: "1", "1.5", "2".
 fn is_track_number(text: &str) -> bool {
     text.len() <= 3
@@ -475,7 +480,7 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
         }
         // "Opening GFCE Annual Meeting 2018": a headline's gerund is no part
         // of the name (kept when nothing else stands before the head).
-        if left + 1 < h && matches!(tokens[left].text, "Opening" | "Closing") {
+        if left + 1 < h && is_headline_gerund(&tokens[left]) {
             left += 1;
         }
         // A name opens at its ordinal ("The United States Co-Hosts Second
@@ -653,7 +658,7 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     // A title that opens with an event's name is that event's record
     // ("OSCE Permanent Council No. 1487 Vienna, 5 September 2024"), and so
     // is one that opens with its opening ("Opening GFCE Annual Meeting").
-    let gerund = tokens.get(title.start).is_some_and(|t| matches!(t.text, "Opening" | "Closing"));
+    let gerund = tokens.get(title.start).is_some_and(is_headline_gerund);
     let name_start = if gerund { title.start + 1 } else { title.start };
     let opening = mentions.iter().filter(|m| m.etype == EntityType::Event && m.token == name_start);
     if let Some(event) = opening.max_by_key(|m| m.range.len()) {
