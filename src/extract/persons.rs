@@ -481,8 +481,9 @@ fn introduction(
     // "… by Parliamentary Secretary of the Ministry of Foreign Affairs of
     // Latvia, Dace Melbārde": a post, a comma, and a name that ends the line
     // or another comma ("The Secretary-General of the Council, Jassim
-    // Al-Budaiwi, took part").
-    let closed = run.end == line.end || tokens[run.end].text == ",";
+    // Al-Budaiwi, took part"), or a sentence ("… met with Secretary-General
+    // of the Union (ITU), Houlin Zhao.").
+    let closed = run.end == line.end || matches!(tokens[run.end].text, "," | "." | ";");
     // Between commas, not in a list of names and posts ("…, Minister of
     // Senegal, Tanja Fajon, …"): the post follows no comma.
     let in_list =
@@ -1304,6 +1305,13 @@ mod tests {
         let found = all.iter().find(|(label, _, _)| label == name);
         let (_, roles, affiliation) = found.unwrap_or_else(|| panic!("{name} not found in {all:?}"));
         (roles.clone(), affiliation.clone())
+    }
+
+    #[test]
+    fn a_post_a_comma_and_a_name_ending_the_sentence_introduce_the_person() {
+        let text = "On 3 May the Secretary-General met with Secretary-General of the World Postal Bureau (WPB), \
+                    Keiran Zolt.\n\nThey spoke of standards.\n";
+        assert_eq!(person(text, "Keiran Zolt").0, ["Secretary-General of the World Postal Bureau (WPB)"]);
     }
 
     #[test]
