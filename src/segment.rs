@@ -561,6 +561,13 @@ fn dated_titles(text: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<usize> {
 const LABEL_WORDS: usize = 4;
 /// At least this many words make a line below a label a headline.
 const HEADLINE_WORDS: usize = 6;
+/// Lines below a label where its headline may be: a ministry's numbered
+/// breadcrumb ("1. HOME" / "2. Press" / "3. Press Releases") and section
+/// names may stand between.
+const LINES_BELOW_LABEL: usize = 8;
+/// The first lines of text of a page, where a title printed twice or a
+/// label printed at each level are looked for.
+const TOP_LINES: usize = 12;
 
 /// The headline of a page with no heading: its first line of text, unless
 /// that is a label above a longer line among the few lines before the body's
@@ -569,7 +576,28 @@ const HEADLINE_WORDS: usize = 6;
 fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
     let words =
         |line: &Line| text[line.range.clone()].split_whitespace().filter(|w| w.contains(char::is_alphabetic)).count();
-    let mut content = lines.iter().enumerate().filter(|(_, l)| l.class == LineClass::Content);
+    let line_text = |line: &Line| text[line.range.clone()].trim();
+    let top: Vec<(usize, &Line)> =
+        lines.iter().enumerate().filter(|(_, l)| l.class == LineClass::Content).take(TOP_LINES).collect();
+    // A story's title printed twice in a row (the page's heading, then the
+    // story's), under a site's slogan or banners, is the headline.
+    let doubled = top.windows(2).find(|pair| {
+        let [(_, a), (_, b)] = pair else { return false };
+        words(a) > LABEL_WORDS && line_text(a) == line_text(b)
+    });
+    if let Some([(i, _), _]) = doubled {
+        return Some(*i);
+    }
+    // "Historical archive" printed above the title and again below it: a
+    // section's label, never the headline.
+    let repeated_label = |line: &Line| {
+        words(line) <= LABEL_WORDS && top.iter().filter(|(_, l)| line_text(l) == line_text(line)).count() > 1
+    };
+    let mut content = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.class == LineClass::Content)
+        .filter(|(i, l)| *i > top.last().map_or(0, |(last, _)| *last) || !repeated_label(l));
     let (first, first_line) = content.next()?;
     let first_text = text[first_line.range.clone()].trim();
     if (words(first_line) > LABEL_WORDS && !is_publisher(first_text, lexicon)) || is_sentence(first_text) {
@@ -583,7 +611,7 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
             || (n > LABEL_WORDS && lexicon.kind_words_in(&text[line.range.clone()].to_lowercase()).next().is_some())
     };
     let below: Vec<(usize, &Line)> =
-        content.take(4).take_while(|(_, l)| !is_sentence(&text[l.range.clone()])).collect();
+        content.take(LINES_BELOW_LABEL).take_while(|(_, l)| !is_sentence(&text[l.range.clone()])).collect();
     if let Some(&(i, _)) = below.iter().find(|(_, l)| headline_like(l)) {
         return Some(i);
     }
@@ -759,7 +787,10 @@ fn place_before_date(title: &str, date_start: usize, lexicon: &Lexicon, gazettee
     for word in words.iter().rev() {
         let bracketed = word.starts_with('(');
         let word = word.trim_start_matches('(');
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        // A word with a quotation mark or a digit names no city: '…
+        // meeting „Cybersecurity and Peace and Security”, 28 November 2016'.
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | ',' | '\'' | '/'));
         if !capitalised || place.len() == 3 {
             break;
         }
@@ -1020,6 +1051,13 @@ mod tests {
         let title =
             "STATEMENT BY THE CHAIR AT THE SECOND COMMITTEE OF THE GENERAL ASSEMBLY (New York, 13 October 2014)";
         check(&format!("{title}\n\nMr. Chairman,"), &[("statement", title, Some("2014-10-13"), Some("New York"))]);
+    }
+
+    #[test]
+    fn a_quoted_name_before_a_title_s_date_is_no_place() {
+        let title = "Statement by H.E. Mr. Jan Kowal at Arria formula meeting „Cyber and Peace and Security”, \
+                     28 November 2016";
+        check(&format!("{title}\n\nThank you."), &[("statement", title, Some("2016-11-28"), None)]);
     }
 
     #[test]
@@ -1366,6 +1404,32 @@ mod tests {
             "- Home\n- Press Releases\n- {title}\n{title}\n22 October 2025\n1. The Conference met in Strelsau.\n"
         );
         check(&page, &[("statement", title, Some("2025-10-22"), None)]);
+    }
+
+    #[test]
+    fn a_title_printed_twice_is_the_headline_and_a_label_printed_twice_is_not() {
+        let title = "Ruritanian Commission and Bordurian Council Join Forces on Cybersecurity";
+        let page = format!(
+            "A Peaceful and Prosperous Continent.\n\nTop Slides\n\n{title}\n\n{title}\n\nShare:\nApril 12, 2018\n\n\
+             The Commission and the Council held a workshop today.\n"
+        );
+        check(&page, &[("news-item", title, Some("2018-04-12"), None)]);
+        let title = "Government launches cyber strategy";
+        let page = format!(
+            "Historical archive\n\nHistorical archive\n\n{title}\n\nHistorical archive\n\n'The internet has changed,' \
+             said the minister.\n"
+        );
+        check(&page, &[("news-item", title, None, None)]);
+    }
+
+    #[test]
+    fn a_headline_may_stand_below_a_label_and_a_numbered_breadcrumb() {
+        let title = "Ministry Holds Third Conference on Cyber Security Together with the Organization";
+        let page = format!(
+            "Countries Information\n\n  1. HOME\n  2. Press\n  3. Press Releases\nPress Releases\n\n{title}\n\n\
+             1. The Ministry held the conference on June 22.\n"
+        );
+        check(&page, &[("news-item", title, None, None)]);
     }
 
     #[test]
