@@ -369,6 +369,9 @@ fn home_country(findings: &[extract::Findings], texts: &[DocText], k: &Knowledge
             if let (EntityType::Country, extract::Naming::Gazetteer { entries, .. }) = (f.etype, &f.naming) {
                 // A title naming a country ("Statement by the Delegation of
                 // Indonesia") counts twice: titles name whose it is.
+                if thanked(doc, f.token) {
+                    continue;
+                }
                 *counts.entry(entries[0]).or_default() += if doc.title.contains(&f.token) { 2 } else { 1 };
             }
         }
@@ -388,6 +391,24 @@ fn home_country(findings: &[extract::Findings], texts: &[DocText], k: &Knowledge
         [(home, count), ..] if ranked.get(1).is_none_or(|&(_, next)| next < count) => Some(home),
         _ => None,
     }
+}
+
+/// Tokens before a country's name within which a word of thanks makes it
+/// whom the speaker thanks.
+const THANKS_REACH: usize = 6;
+
+/// Whether a word of thanks comes shortly before token `at` in its sentence
+/// ("I thank Albania and the United States for organizing …", "we
+/// congratulate Chile"): the host or sponsor thanked, not who speaks.
+fn thanked(doc: &DocText, at: usize) -> bool {
+    let starts_with =
+        |word: &str, prefix: &str| word.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+    let line_start = doc.line_of(at).map_or(0, |l| l.start);
+    (line_start.max(at.saturating_sub(THANKS_REACH))..at)
+        .rev()
+        .map(|t| doc.tokens[t].text)
+        .take_while(|word| !matches!(*word, "." | ";" | "!" | "?"))
+        .any(|word| starts_with(word, "thank") || starts_with(word, "congratulat") || word == "grateful")
 }
 
 /// What a run read, skipped and warned about.
@@ -522,6 +543,20 @@ mod tests {
         assert!(error.contains("index out of bounds") && error.contains("internal error"), "{error}");
         let owned = guarded(|| -> u32 { panic!("{} tokens", 3) }).unwrap_err();
         assert!(owned.ends_with("3 tokens"), "{owned}");
+    }
+
+    #[test]
+    fn a_country_the_speaker_thanks_is_not_whom_they_speak_for() {
+        let page = "Statement at the Arria-formula meeting on cyber threats\n\n\
+                    Delivered by: Ambassador Jan Kowal, Permanent Representative\n\n\
+                    I thank Albania and Chile for organizing this meeting. I also thank Albania for its \
+                    leadership, and welcome the Minister of Foreign Affairs of Albania. Estonia believes that \
+                    norms matter. Estonia will continue to act.\n";
+        let k = Knowledge::builtin().unwrap();
+        let x = run_sources(&[Source { name: "page.txt".into(), text: page.into() }], &k);
+        let kowal = x.entities.iter().find(|e| e.label == "Jan Kowal").expect("the speaker");
+        let affiliation = kowal.affiliation.map(|a| x.entities[a.0].label.as_str());
+        assert_eq!(affiliation, Some("Estonia"));
     }
 
     #[test]

@@ -881,7 +881,9 @@ fn body_opening(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> BodyOpe
         .map(|line| &line[..prefix(line, DATELINE_BYTES)])
         .find_map(|line| AGENCY_DATELINE.captures(line))
         .or_else(|| IN_CITY_ON_DAY.captures(&body[..prefix(body, PLACE_IN_BODY_BYTES)]));
-    let Some(caps) = caps else { return BodyOpening::default() };
+    let Some(caps) = caps else {
+        return BodyOpening { place: labelled_place(body, lexicon, gazetteer), date: None };
+    };
     let group = |names: &[&str]| names.iter().find_map(|name| caps.name(name)).map_or("", |m| m.as_str());
     let date = dates::find_dates(group(&["date", "date_first"])).pop().map(|(_, date)| date);
     let name = group(&["dated", "after_date", "caps", "city"]);
@@ -892,6 +894,39 @@ fn body_opening(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> BodyOpe
     }
     let name = if all_caps { title_case(name) } else { name.to_string() };
     BodyOpening { place: city(&name, lexicon, gazetteer), date }
+}
+
+/// Lines under a title where a "Location:" or "Venue:" label may stand,
+/// and lines of the address it labels.
+const LABEL_LINES: usize = 6;
+const ADDRESS_LINES: usize = 4;
+
+/// The city a "Location:" or "Venue:" label among the body's first lines
+/// names: the address's last part, on the label's line or on the lines
+/// under it up to a blank ("Location:" / "Conference Room 4, United Nations
+/// Headquarters, New York"; "Venue: German House," / "10017 New York").
+fn labelled_place(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
+    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    let is_label = |label: &str| matches!(label.trim().to_lowercase().as_str(), "location" | "venue" | "place");
+    let (at, on_label) =
+        lines.iter().enumerate().filter(|(_, l)| !l.is_empty()).take(LABEL_LINES).find_map(|(at, line)| {
+            line.split_once(':').filter(|(label, _)| is_label(label)).map(|(_, rest)| (at, rest))
+        })?;
+    let on_label = on_label.trim();
+    // The address runs on to the next blank line, from the label's line or
+    // the next.
+    let under = lines[at + 1..].iter().skip_while(|l| on_label.is_empty() && l.is_empty());
+    let address: Vec<&str> = std::iter::once(&on_label)
+        .chain(under.take_while(|l| !l.is_empty()).take(ADDRESS_LINES))
+        .copied()
+        .filter(|l| !l.is_empty())
+        .collect();
+    let joined = address.join(", ");
+    let last = joined.rsplit(',').map(str::trim).find(|part| !part.is_empty())?;
+    // "10017 New York": a postcode before the city.
+    let name = last.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let words: Vec<&str> = name.split(' ').collect();
+    (words.len() <= 3 && words.iter().all(|w| is_capitalised_word(w))).then(|| city(name, lexicon, gazetteer)).flatten()
 }
 
 /// `name` when it may be a city: no country or body of the gazetteer, no
@@ -1051,6 +1086,22 @@ mod tests {
         let title =
             "STATEMENT BY THE CHAIR AT THE SECOND COMMITTEE OF THE GENERAL ASSEMBLY (New York, 13 October 2014)";
         check(&format!("{title}\n\nMr. Chairman,"), &[("statement", title, Some("2014-10-13"), Some("New York"))]);
+    }
+
+    #[test]
+    fn a_location_or_venue_label_under_the_title_names_the_address_s_city() {
+        let title = "Seventh session of the Working Group on ICT security";
+        let page = format!(
+            "{title}\n\nMonday, 04 March 2024\nPresenter:\nDirector Ana Cruz\nLocation:\n\
+             Conference Room 4, United Nations Headquarters, New York\n\nThank you, Chair.\n"
+        );
+        check(&page, &[("news-item", title, Some("2024-03-04"), Some("New York"))]);
+        let title = "Side Event: Good Cyber Stories";
+        let page = format!(
+            "{title}\n\nVenue: German Mission\nGerman House,\n871 United Nations Plaza,\n10017 New York\n\n\
+             Let me begin by thanking Germany.\n"
+        );
+        check(&page, &[("news-item", title, None, Some("New York"))]);
     }
 
     #[test]

@@ -1056,9 +1056,17 @@ pub fn delivered_by(doc: &DocText, mentions: &[Found]) -> Option<usize> {
     let person_in = |from: usize, to: usize| {
         mentions.iter().position(|m| m.etype == EntityType::Person && (from..to).contains(&m.token))
     };
-    let delivered = |t: usize| tokens[t].text == "by" && tokens[t - 1].text.eq_ignore_ascii_case("delivered");
+    let delivered =
+        |t: usize| tokens[t].text.eq_ignore_ascii_case("by") && tokens[t - 1].text.eq_ignore_ascii_case("delivered");
+    // "Presenter:" / "Director Anna Santos": a label opening its line.
+    let presenter = |line: &Range<usize>| {
+        let labelled = line.start + 1 < line.end && tokens[line.start + 1].text == ":";
+        (labelled && PRESENTER_LABELS.contains(&tokens[line.start].text)).then_some(line.start)
+    };
     for (n, line) in lines.iter().enumerate() {
-        let Some(mut by) = (line.start + 1..line.end).find(|&t| delivered(t)) else { continue };
+        let Some(mut by) = (line.start + 1..line.end).find(|&t| delivered(t)).or_else(|| presenter(line)) else {
+            continue;
+        };
         // "Delivered by: His Excellency Omran Sharaf, …".
         if tokens.get(by + 1).is_some_and(|t| t.text == ":") {
             by += 1;
@@ -1072,6 +1080,10 @@ pub fn delivered_by(doc: &DocText, mentions: &[Found]) -> Option<usize> {
     }
     None
 }
+
+/// Labels a mission's page prints before the name of whom delivered its
+/// statement.
+const PRESENTER_LABELS: [&str; 3] = ["Presenter", "Speaker", "Presented"];
 
 /// How many of the body's first lines may hold its author's byline.
 const BYLINE_LINES: usize = 3;
@@ -1305,6 +1317,16 @@ mod tests {
         let found = all.iter().find(|(label, _, _)| label == name);
         let (_, roles, affiliation) = found.unwrap_or_else(|| panic!("{name} not found in {all:?}"));
         (roles.clone(), affiliation.clone())
+    }
+
+    #[test]
+    fn a_presenter_label_or_a_capitalised_delivered_by_names_the_speaker() {
+        let page = "Seventh session of the Working Group on ICT security\n\nMonday, 04 March 2024\nPresenter:\n\
+                    Director Ana Cruz\nLocation:\nNew York\n\nThank you, Chair.\n";
+        assert_eq!(first_speakers(page), ["Ana Cruz"]);
+        let page = "Arria-formula meeting on cyber threats\n\nDelivered By: Her Excellency Lana Kowal, Ambassador\n\n\
+                    Thank you, Madam Chair.\n";
+        assert_eq!(first_speakers(page), ["Lana Kowal"]);
     }
 
     #[test]
