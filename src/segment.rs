@@ -648,10 +648,14 @@ fn repeats_a_title(lines: &[Line], heading: usize) -> bool {
         .is_some_and(|l| matches!(l.class, LineClass::Heading | LineClass::Listing { .. }))
 }
 
-/// A dateline directly above a heading (blank lines between allowed) dates
-/// it: the dateline's line.
+/// A dateline directly above a heading (blank lines and a breadcrumb's
+/// furniture between allowed: "Tuesday, February 18, 2020" / "Home / Nation
+/// / …" / the title) dates it: the dateline's line.
 fn dateline_before(lines: &[Line], heading: usize) -> Option<usize> {
-    let above = (0..heading).rev().take(3).find(|&i| lines[i].class != LineClass::Blank)?;
+    let above = (0..heading)
+        .rev()
+        .take(LINES_TO_DATELINE)
+        .find(|&i| !matches!(lines[i].class, LineClass::Blank | LineClass::Furniture))?;
     matches!(lines[above].class, LineClass::Dateline(_)).then_some(above)
 }
 
@@ -1102,6 +1106,20 @@ mod tests {
              Let me begin by thanking Germany.\n"
         );
         check(&page, &[("news-item", title, None, Some("New York"))]);
+    }
+
+    #[test]
+    fn a_date_above_a_breadcrumb_or_in_a_line_of_fields_dates_the_title() {
+        let title = "Ruritania stresses need for binding global law on information security";
+        let page = format!("Tuesday, February 18, 2020\nHome /  Nation  /  {title}\n\n{title}\n\nRuritania spoke.\n");
+        check(&page, &[("news-item", title, Some("2020-02-18"), None)]);
+        let title = "Members share results at first Annual Meeting";
+        let page = format!("{title}\n\nNews item | 13-06-2016 | 08:00\n\nOver 100 policymakers attended.\n");
+        check(&page, &[("news-item", title, Some("2016-06-13"), None)]);
+        let title = "Ministry Holds Conference on Cyber Security Together with the Organization";
+        let page =
+            format!("{title}\n\n  \u{2022} Date : 2021-06-23 20:42:19\n\n1. The Ministry held the conference.\n");
+        check(&page, &[("news-item", title, Some("2021-06-23"), None)]);
     }
 
     #[test]
