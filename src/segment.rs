@@ -355,7 +355,7 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         let (title_range, dateline) = match &head.class {
             LineClass::Listing { date, title } => (title.clone(), date.map(|date| (date, None))),
             _ => {
-                let at = dateline_before(&lines, start).or_else(|| dateline_after(text, &lines, start, next));
+                let at = dateline_before(text, &lines, start).or_else(|| dateline_after(text, &lines, start, next));
                 let dateline = at.and_then(|at| dated_place(text, &lines, at, start, lexicon, gazetteer));
                 let lead = subtitles.iter().find(|(of, _)| *of == start).map(|&(_, lead)| lead);
                 (continued_title(text, &lines, start, next, lexicon), dateline_under_lead(dateline, lead))
@@ -651,11 +651,15 @@ fn repeats_a_title(lines: &[Line], heading: usize) -> bool {
 /// A dateline directly above a heading (blank lines and a breadcrumb's
 /// furniture between allowed: "Tuesday, February 18, 2020" / "Home / Nation
 /// / …" / the title) dates it: the dateline's line.
-fn dateline_before(lines: &[Line], heading: usize) -> Option<usize> {
-    let above = (0..heading)
-        .rev()
-        .take(LINES_TO_DATELINE)
-        .find(|&i| !matches!(lines[i].class, LineClass::Blank | LineClass::Furniture))?;
+fn dateline_before(text: &str, lines: &[Line], heading: usize) -> Option<usize> {
+    // Not a page's clock ("6 July 2020" / "Moscow: 02:18" / the title).
+    let breadcrumb = |line: &Line| {
+        let words = text[line.range.clone()].trim_start();
+        words.get(..4).is_some_and(|home| home.eq_ignore_ascii_case("home"))
+            && words.contains(['/', '>', '»', '›', '|'])
+    };
+    let passed = |line: &Line| line.class == LineClass::Blank || line.class == LineClass::Furniture && breadcrumb(line);
+    let above = (0..heading).rev().take(LINES_TO_DATELINE).find(|&i| !passed(&lines[i]))?;
     matches!(lines[above].class, LineClass::Dateline(_)).then_some(above)
 }
 
