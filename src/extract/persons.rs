@@ -161,6 +161,10 @@ fn is_courtesy_title(k: &Knowledge, word: &str) -> bool {
     k.lexicon.honorifics.contains(word) || k.lexicon.honorifics.contains(&format!("{word}."))
 }
 
+/// How many words a name may have, and with particles ("bin", "van").
+const MAX_NAME_WORDS: usize = 6;
+const MAX_NAME_WORDS_WITH_PARTICLES: usize = 8;
+
 /// The longest run of name words starting at `i` on one line (particles and
 /// middle initials inside, a month name only after a given name: "Theresa
 /// May").
@@ -177,7 +181,15 @@ fn name_run(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> Option<R
         None => return None,
     };
     let mut j = i + 1;
-    while j < line_end && j - i < 6 && !doc.tokens[j - 1].is_possessive() {
+    // "Mohammed bin Salman bin Abdulaziz Al Saud": particles make a name long.
+    let longest = |j: usize| {
+        if (i..j).any(|t| k.lexicon.name_particles.contains(doc.tokens[t].text)) {
+            MAX_NAME_WORDS_WITH_PARTICLES
+        } else {
+            MAX_NAME_WORDS
+        }
+    };
+    while j < line_end && j - i < longest(j) && !doc.tokens[j - 1].is_possessive() {
         let token = &doc.tokens[j];
         let particle = k.lexicon.name_particles.contains(token.text) && j + 1 < line_end && is_name_word(doc, k, j + 1);
         // "Robert in den Bosch": a Dutch particle of two words.
@@ -1317,6 +1329,21 @@ mod tests {
         let found = all.iter().find(|(label, _, _)| label == name);
         let (_, roles, affiliation) = found.unwrap_or_else(|| panic!("{name} not found in {all:?}"));
         (roles.clone(), affiliation.clone())
+    }
+
+    #[test]
+    fn honorifics_of_many_countries_lead_a_name_and_a_headline_verb_is_no_name() {
+        let labels = |text: &str| persons(text).into_iter().map(|(label, _, _)| label).collect::<Vec<_>>();
+        assert_eq!(
+            labels("The Governor of the Authority, Eng. Karim Haddad, opened it. Eng. Haddad spoke.\n"),
+            ["Karim Haddad"]
+        );
+        assert_eq!(labels("Foreign Minister Datuk Seri Amir Hasan leads the delegation.\n"), ["Amir Hasan"]);
+        assert_eq!(
+            labels("He thanked Crown Prince Khalid bin Faisal bin Saad Al Rashid for his support.\n"),
+            ["Khalid bin Faisal bin Saad Al Rashid"]
+        );
+        assert_eq!(labels("Technology Threatens Security in Evolution to Armaments, Speaker Tells First Committee\n\nThe Committee met.\n"), Vec::<String>::new());
     }
 
     #[test]
