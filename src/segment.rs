@@ -93,7 +93,6 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
     }
     // Which patterns match, in one scan; only those are run for their groups.
     let matching = lexicon.line_patterns.matches(line);
-    let listings = lexicon.listings.len();
     for (listing, _) in lexicon.listings.iter().zip(0..).filter(|(_, n)| matching.matched(*n)) {
         if let Some(caps) = listing.regex.captures(line) {
             let date = date_from_captures(&caps);
@@ -113,12 +112,17 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
             }
         }
     }
-    for (dateline, _) in lexicon.datelines.iter().zip(listings..).filter(|(_, n)| matching.matched(*n)) {
-        if let Some(caps) = dateline.regex.captures(line) {
-            if let Some(date) = date_from_captures(&caps) {
-                return LineClass::Dateline(date);
-            }
-        }
+    if let Some(date) = dateline_date(line, &matching, lexicon) {
+        return LineClass::Dateline(date);
+    }
+    // "Tuesday, February 18, 2020", "• Date : 2021-06-23 20:42:19": the
+    // date after its weekday, bullet or label. (Stripped here, not matched
+    // by the patterns: a weekday's alternatives in the one scan of every
+    // line made `export` three times slower, the lazy DFA giving up.)
+    if let Some(date) =
+        date_prefix_end(line).and_then(|rest| dateline_date(rest, &lexicon.line_patterns.matches(rest), lexicon))
+    {
+        return LineClass::Dateline(date);
     }
     if lexicon.furniture_matches(&matching) || is_banner(line, lexicon) {
         return LineClass::Furniture;
@@ -127,6 +131,41 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
         return LineClass::Heading;
     }
     LineClass::Content
+}
+
+/// The date of the first dateline pattern among those `matching` that
+/// dates `line`.
+fn dateline_date(line: &str, matching: &regex::SetMatches, lexicon: &Lexicon) -> Option<PartialDate> {
+    let listings = lexicon.listings.len();
+    lexicon
+        .datelines
+        .iter()
+        .zip(listings..)
+        .filter(|(_, n)| matching.matched(*n))
+        .find_map(|(dateline, _)| dateline.regex.captures(line).and_then(|caps| date_from_captures(&caps)))
+}
+
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// The rest of a line after a bullet, a weekday and its comma, or a
+/// "Date :" label spaced from its colon, if it opens with any.
+fn date_prefix_end(line: &str) -> Option<&str> {
+    let mut rest = line.trim_start();
+    let start = rest.len();
+    loop {
+        let before = rest.len();
+        rest = rest.trim_start_matches(['•', '·']).trim_start();
+        if let Some(weekday) = WEEKDAYS.iter().find(|day| rest.starts_with(**day)) {
+            rest = rest[weekday.len()..].trim_start_matches(',').trim_start();
+        }
+        if let Some(after) = rest.strip_prefix("Date").map(str::trim_start).and_then(|r| r.strip_prefix(':')) {
+            rest = after.trim_start();
+        }
+        if rest.len() == before {
+            break;
+        }
+    }
+    (rest.len() < start && !rest.is_empty()).then_some(rest)
 }
 
 /// How far into a line a banner word makes it a banner.
