@@ -953,23 +953,29 @@ const ADDRESS_LINES: usize = 4;
 /// under it up to a blank ("Location:" / "Conference Room 4, United Nations
 /// Headquarters, New York"; "Venue: German House," / "10017 New York").
 fn labelled_place(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Option<String> {
-    let lines: Vec<&str> = body.lines().map(str::trim).collect();
-    let is_label = |label: &str| matches!(label.trim().to_lowercase().as_str(), "location" | "venue" | "place");
-    let (at, on_label) =
-        lines.iter().enumerate().filter(|(_, l)| !l.is_empty()).take(LABEL_LINES).find_map(|(at, line)| {
-            line.split_once(':').filter(|(label, _)| is_label(label)).map(|(_, rest)| (at, rest))
-        })?;
-    let on_label = on_label.trim();
+    // One pass over the lines it needs: the body is not split whole.
+    let mut lines = body.lines().map(str::trim);
+    let is_label = |label: &str| ["location", "venue", "place"].iter().any(|l| label.trim().eq_ignore_ascii_case(l));
+    let mut read = 0;
+    let on_label = loop {
+        let line = lines.next()?;
+        if line.is_empty() {
+            continue;
+        }
+        if let Some((_, rest)) = line.split_once(':').filter(|(label, _)| is_label(label)) {
+            break rest.trim();
+        }
+        read += 1;
+        if read == LABEL_LINES {
+            return None;
+        }
+    };
     // The address runs on to the next blank line, from the label's line or
     // the next.
-    let under = lines[at + 1..].iter().skip_while(|l| on_label.is_empty() && l.is_empty());
-    let address: Vec<&str> = std::iter::once(&on_label)
-        .chain(under.take_while(|l| !l.is_empty()).take(ADDRESS_LINES))
-        .copied()
-        .filter(|l| !l.is_empty())
-        .collect();
-    let joined = address.join(", ");
-    let last = joined.rsplit(',').map(str::trim).find(|part| !part.is_empty())?;
+    let under = lines.skip_while(|l| on_label.is_empty() && l.is_empty());
+    let address: Vec<&str> =
+        std::iter::once(on_label).chain(under.take_while(|l| !l.is_empty()).take(ADDRESS_LINES)).collect();
+    let last = address.iter().rev().flat_map(|line| line.rsplit(',')).map(str::trim).find(|part| !part.is_empty())?;
     // "10017 New York": a postcode before the city.
     let name = last.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
     let words: Vec<&str> = name.split(' ').collect();
