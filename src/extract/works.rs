@@ -58,6 +58,16 @@ fn dotted_ordinal(number: &Token, dot: &Token) -> bool {
     dot.text == "." && number.end == dot.start && is_short_number(number)
 }
 
+/// "Community ( APSC )": a capitalised word, then an acronym in brackets.
+fn bracketed_acronym(four: &[Token]) -> bool {
+    let [word, open, acronym, close] = four else { return false };
+    word.is_capitalised()
+        && open.text == "("
+        && close.text == ")"
+        && (2..=8).contains(&acronym.text.len())
+        && acronym.text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// One to three digits: a count or an ordinal's number, not a year.
 fn is_short_number(token: &Token) -> bool {
     (1..=3).contains(&token.text.len()) && token.text.chars().all(|c| c.is_ascii_digit())
@@ -150,8 +160,11 @@ fn capitalised_phrase(doc: &DocText, k: &Knowledge, start: usize, limit: usize) 
         if date {
             break;
         }
-        // "… for Southern Africa on Wednesday": a day ends the name.
-        if t.text == "on" && tokens.get(i + 1).is_some_and(|n| crate::dates::is_weekday(n.text)) {
+        // "… for Southern Africa on Wednesday", "Meeting on Saturday": a day
+        // ends the name.
+        if crate::dates::is_weekday(t.text)
+            || t.text == "on" && tokens.get(i + 1).is_some_and(|n| crate::dates::is_weekday(n.text))
+        {
             break;
         }
         // "… Working Group At Israel Cyber Week": a headline's capitalised
@@ -442,9 +455,30 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
             // "the 11. Session of …": a number and its full stop, as German
             // and Nordic texts write an ordinal.
             if left >= line_start + 2 && dotted_ordinal(&tokens[left - 2], t) {
-                has_ordinal = true;
-                left -= 2;
+                // "1. Police Cooperation Dialogue …" opening a line: a list's
+                // numbering, not an ordinal.
+                if left - 2 > line_start {
+                    has_ordinal = true;
+                    left -= 2;
+                }
                 break;
+            }
+            // "ASEAN Political-Security Community (APSC) Council Meeting": an
+            // acronym in brackets inside the name.
+            if left >= line_start + 4 && bracketed_acronym(&tokens[left - 4..left]) {
+                left -= 3;
+                continue;
+            }
+            // "Republic of Korea (ROK)-United Kingdom (UK) Cyber Dialogue": a
+            // hyphen glued to the brackets joins two names.
+            let glued_hyphen = || t.start == tokens[left - 2].end && tokens[left].start == t.end;
+            if t.text == "-"
+                && left >= line_start + 5
+                && bracketed_acronym(&tokens[left - 5..left - 1])
+                && glued_hyphen()
+            {
+                left -= 4;
+                continue;
             }
             // "High- Level Meeting": a hyphen that lost its second word's
             // joining.
@@ -1320,6 +1354,25 @@ mod tests {
     /// The labels of an extraction's entities of one type, in entity order.
     fn labels(x: &crate::model::Extraction, etype: EntityType) -> Vec<&str> {
         x.entities.iter().filter(|e| e.etype == etype).map(|e| e.label.as_str()).collect()
+    }
+
+    #[test]
+    fn an_event_name_keeps_its_bracketed_acronym_but_not_its_weekday_or_list_number() {
+        let x = extraction(
+            "t.txt",
+            "News\n\nSpeaking at the 30th ASEAN Political-Security Community (APSC) Council Meeting on Saturday \
+             in Kuala Lumpur, the minister spoke. The 3rd Republic of Korea (ROK)-United Kingdom (UK) Cyber Dialogue \
+             was held in Seoul.\n\n  1. Police Cooperation Dialogue Forum for Mutual Assistance, \
+             scheduled for October 27, 2025, in Bali.\n",
+        );
+        assert_eq!(
+            labels(&x, EntityType::Event),
+            [
+                "30th ASEAN Political-Security Community (APSC) Council Meeting",
+                "3rd Republic of Korea (ROK)-United Kingdom (UK) Cyber Dialogue",
+                "Police Cooperation Dialogue Forum for Mutual Assistance"
+            ]
+        );
     }
 
     #[test]
