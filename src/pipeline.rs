@@ -379,7 +379,16 @@ fn home_country(findings: &[extract::Findings], texts: &[DocText], k: &Knowledge
     for finding in findings {
         let others = finding.mentions.iter().enumerate().filter(|(m, _)| !finding.speakers.contains(m));
         for (_, person) in others.filter(|(_, p)| p.etype == EntityType::Person) {
-            if let Some(count) = person.affiliation.and_then(|a| counts.get_mut(&a)) {
+            let Some(affiliation) = person.affiliation else { continue };
+            // Only a country named by the post near the name: "Additional
+            // Secretary, Ministry of External Affairs" speaks for India
+            // without naming it.
+            let named_near = finding.mentions.iter().any(|f| {
+                f.etype == EntityType::Country
+                    && f.token.abs_diff(person.token) <= POST_REACH
+                    && matches!(&f.naming, extract::Naming::Gazetteer { entries, .. } if entries[0] == affiliation)
+            });
+            if let Some(count) = counts.get_mut(&affiliation).filter(|_| named_near) {
                 *count = count.saturating_sub(1);
             }
         }
@@ -392,6 +401,10 @@ fn home_country(findings: &[extract::Findings], texts: &[DocText], k: &Knowledge
         _ => None,
     }
 }
+
+/// Tokens from a person's name within which their post names their country
+/// ("Minister of Foreign Affairs of the Republic of Belarus Sergey Aleinik").
+const POST_REACH: usize = 16;
 
 /// Tokens before a country's name within which a word of thanks makes it
 /// whom the speaker thanks.
@@ -557,6 +570,22 @@ mod tests {
         let kowal = x.entities.iter().find(|e| e.label == "Jan Kowal").expect("the speaker");
         let affiliation = kowal.affiliation.map(|a| x.entities[a.0].label.as_str());
         assert_eq!(affiliation, Some("Estonia"));
+    }
+
+    #[test]
+    fn a_country_only_a_bodys_post_implies_still_counts_as_home() {
+        let page = "Minister's Speech at the Conference (November 24, 2017)\n\n\
+                    My esteemed colleague Sh Ravi Shankar Prasad,\nMinister for Electronics & IT\n\n\
+                    Shri Sanjay Kumar Verma,\nAdditional Secretary, Ministry of External Affairs\n\n\
+                    This shows the growing importance of India in the world. India will lead.\n";
+        let k = Knowledge::builtin().unwrap();
+        let x = run_sources(&[Source { name: "page.txt".into(), text: page.into() }], &k);
+        let affiliation = |name: &str| {
+            let person = x.entities.iter().find(|e| e.label == name).expect(name);
+            person.affiliation.map(|a| x.entities[a.0].label.as_str())
+        };
+        assert_eq!(affiliation("Sanjay Kumar Verma"), Some("India"));
+        assert_eq!(affiliation("Ravi Shankar Prasad"), Some("India"));
     }
 
     #[test]

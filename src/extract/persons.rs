@@ -872,11 +872,16 @@ fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usi
     // The post's head: its first word in lower case ("director of …"),
     // else its first post word outside a name ("Foreign" in "the Russian
     // Foreign Ministry" is not one).
+    // A modifier before the nationality is not the head either: "Acting
+    // Australian High Commissioner to Malaysia" speaks for Australia.
     let head = if tokens[role.start].is_lower() {
         role.start
     } else {
+        let post_word = |t: usize| is_role_word(k, &tokens[t]) && doc.gazetteer_at[t].is_none();
+        let modifier = |t: usize| k.lexicon.role_modifiers.contains(tokens[t].base());
         (role.start..role.end)
-            .find(|&t| is_role_word(k, &tokens[t]) && doc.gazetteer_at[t].is_none())
+            .find(|&t| post_word(t) && !modifier(t))
+            .or_else(|| (role.start..role.end).find(|&t| post_word(t)))
             .unwrap_or(role.start)
     };
     let leading = (role.start..head).find_map(|t| entry_at(t).or_else(|| gazetteer.demonym(tokens[t].base())));
@@ -1329,6 +1334,14 @@ mod tests {
         let found = all.iter().find(|(label, _, _)| label == name);
         let (_, roles, affiliation) = found.unwrap_or_else(|| panic!("{name} not found in {all:?}"));
         (roles.clone(), affiliation.clone())
+    }
+
+    #[test]
+    fn a_modifier_may_open_a_post_and_a_nationality_after_it_names_whom_the_post_speaks_for() {
+        let text = "His Excellency, Simon Fellows, Acting Australian High Commissioner to Malaysia, welcomed them.\n";
+        assert_eq!(person(text, "Simon Fellows").1.as_deref(), Some("Australia"));
+        let text = "The delegation was led by Muanpuii Saiawi, the Joint Secretary of the Cyber Division.\n";
+        assert_eq!(person(text, "Muanpuii Saiawi").0, ["Joint Secretary of the Cyber Division"]);
     }
 
     #[test]
