@@ -622,7 +622,7 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
     // story's), under a site's slogan or banners, is the headline.
     let doubled = top.windows(2).find(|pair| {
         let [(_, a), (_, b)] = pair else { return false };
-        words(a) > LABEL_WORDS && line_text(a) == line_text(b)
+        words(a) > LABEL_WORDS && line_text(a) == line_text(b) && !is_photo_caption(line_text(a))
     });
     if let Some([(i, _), _]) = doubled {
         return Some(*i);
@@ -666,6 +666,13 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
         }
     }
     Some(first)
+}
+
+/// A photograph's caption, which news sites print twice (as the image's
+/// text and under it): "Vladimir Makei. An archive photo", "Photo: TASS".
+fn is_photo_caption(line: &str) -> bool {
+    let lower = line.trim_end_matches('.').to_lowercase();
+    lower.starts_with("photo:") || lower.contains("(photo") || lower.ends_with(" photo") || lower.ends_with(" photos")
 }
 
 /// A line opening with a publisher's name: "Permanent Mission of the
@@ -1536,6 +1543,13 @@ mod tests {
         let page = format!(
             "Historical archive\n\nHistorical archive\n\n{title}\n\nHistorical archive\n\n'The internet has changed,' \
              said the minister.\n"
+        );
+        check(&page, &[("news-item", title, None, None)]);
+        // A photograph's caption printed twice is no headline.
+        let title = "Ruritania's stance on regional security explained before its partners";
+        let page = format!(
+            "Full version\n\n{title}\n\nPolitics\nJan Novak. An archive photo\nJan Novak. An archive photo\n\n\
+             The minister explained the stance of Ruritania.\n"
         );
         check(&page, &[("news-item", title, None, None)]);
     }

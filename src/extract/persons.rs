@@ -852,7 +852,8 @@ fn split_roles(source: &str, doc: &DocText, k: &Knowledge, role: Range<usize>) -
 }
 
 /// Whom a post makes its holder speak for: a country named before the post
-/// head ("Polish Ambassador", "UK Permanent Representative"), else the first
+/// head ("Polish Ambassador", "UK Permanent Representative") or the country
+/// of a body named there ("Russian Foreign Ministry Spokeswoman"), else the first
 /// country the post names, else the country of the first body it names,
 /// else that body, else a country by demonym ("Head of the Russian
 /// delegation"). Journalists and experts speak for no one.
@@ -896,7 +897,12 @@ fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usi
     // A body before the head yields to a country the post names ("Security
     // Council Secretary of the Republic of Tajikistan" speaks for Tajikistan;
     // "OSCE Secretary General" for the OSCE).
-    let leading_country = leading.filter(|&e| is_country(e));
+    // A body before the head that belongs to a country speaks for it over
+    // a country the post is about ("U.S. State Department Special
+    // Representative for North Korea").
+    let leading_country = leading
+        .filter(|&e| is_country(e))
+        .or_else(|| leading.and_then(|e| gazetteer.entries[e].country.as_deref()).and_then(|c| gazetteer.index_of(c)));
     leading_country.or(country).or(leading).or(body_country).or(entries.first().copied()).or(demonym).or(implied)
 }
 
@@ -1342,6 +1348,14 @@ mod tests {
         assert_eq!(person(text, "Simon Fellows").1.as_deref(), Some("Australia"));
         let text = "The delegation was led by Muanpuii Saiawi, the Joint Secretary of the Cyber Division.\n";
         assert_eq!(person(text, "Muanpuii Saiawi").0, ["Joint Secretary of the Cyber Division"]);
+    }
+
+    #[test]
+    fn a_national_body_opening_a_post_names_its_country_over_the_country_the_post_is_about() {
+        let text = "They met U.S. State Department Special Representative for North Korea Jung Pak in Tokyo.\n";
+        assert_eq!(person(text, "Jung Pak").1.as_deref(), Some("United States"));
+        let text = "Russian Foreign Ministry Spokeswoman Maria Zakharova told reporters.\n";
+        assert_eq!(person(text, "Maria Zakharova").1.as_deref(), Some("Russia"));
     }
 
     #[test]
