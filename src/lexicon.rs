@@ -80,6 +80,7 @@ struct EventsSection {
     ordinal_words: Vec<String>,
     opening_phrases: Vec<String>,
     adjective_event_heads: Vec<String>,
+    headline_verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -155,6 +156,9 @@ pub struct Lexicon {
     pub opening_phrases: Vec<String>,
     /// Event heads that are adjectives before a noun in lower case.
     pub adjective_event_heads: WordSet,
+    /// Verbs of headlines in title case before a meeting's name ("OAS and
+    /// IDB Conclude Regional Workshop"): no part of the name.
+    pub headline_verbs: WordSet,
     pub document_heads: Vec<String>,
     pub proposal_heads: Vec<String>,
     pub proposal_markers: Vec<String>,
@@ -223,6 +227,7 @@ impl Lexicon {
             ordinal_words: events.ordinal_words.into_iter().map(|w| w.to_lowercase()).collect(),
             opening_phrases: events.opening_phrases.into_iter().map(|w| w.to_lowercase()).collect(),
             adjective_event_heads: events.adjective_event_heads.into_iter().collect(),
+            headline_verbs: events.headline_verbs.into_iter().collect(),
             document_heads: longest_first(works.document_heads),
             proposal_heads: longest_first(works.proposal_heads),
             proposal_markers: longest_first(works.proposal_markers),

@@ -315,9 +315,23 @@ pub fn kind_of(title: &str, lexicon: &Lexicon) -> DocKind {
         let before = lower[..at].strip_suffix(' ').unwrap_or(&lower[..at]);
         before.rsplit(' ').next().is_some_and(|word| lexicon.subject_words.contains(word))
     };
+    // "Cyber Threat Response Group": a kind word before a body's head is
+    // part of the body's name.
+    let names_body = |end: usize| {
+        let next = lower[end..].strip_prefix(' ').and_then(|rest| rest.split([' ', ':', ',']).next());
+        next.is_some_and(|word| {
+            let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+            let mut chars = word.chars();
+            let capitalised: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            lexicon.non_person_heads.contains(capitalised.as_str())
+        })
+    };
     let words: Vec<(usize, usize)> = lexicon
         .kind_words_in(&lower)
-        .filter(|&(kind, at)| is_word_at(&lower, at, lexicon.kinds[kind].0.len()))
+        .filter(|&(kind, at)| {
+            let len = lexicon.kinds[kind].0.len();
+            is_word_at(&lower, at, len) && !names_body(at + len)
+        })
         .collect();
     // The spans of the subject's kind words: "statement" inside a drafted
     // "joint statement" is no genre either.
@@ -1603,5 +1617,8 @@ mod tests {
         assert_eq!(kind("Experts meet to discuss joint statement on cyber security"), "news-item");
         assert_eq!(kind("Heads of Foreign Ministries Adopt Statement on Joint Measures"), "news-item");
         assert_eq!(kind("Ministers signed joint statement on cyber norms"), "news-item");
+        // A kind word naming a body is no genre.
+        assert_eq!(kind("Cyber Threat Response Group: U.S., Japan Hold Meeting"), "news-item");
+        assert_eq!(kind("Response Group's statement on the meeting"), "statement");
     }
 }

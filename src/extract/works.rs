@@ -497,6 +497,9 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                 left -= 2;
                 continue;
             }
+            if k.lexicon.headline_verbs.contains(t.text) {
+                break;
+            }
             let ok = if t.is_possessive() {
                 left == h && t.is_capitalised() && !k.lexicon.not_name_words.contains(t.base())
             } else {
@@ -1373,6 +1376,9 @@ mod tests {
                 "Police Cooperation Dialogue Forum for Mutual Assistance"
             ]
         );
+        // A headline's verb opens no name.
+        let x = extraction("t.txt", "OAS and IDB Conclude Regional Workshop on Cyber Security\n\nIt ended.\n");
+        assert_eq!(labels(&x, EntityType::Event), ["Regional Workshop on Cyber Security"]);
     }
 
     #[test]
