@@ -155,6 +155,9 @@ fn date_prefix_end(line: &str) -> Option<&str> {
     loop {
         let before = rest.len();
         rest = rest.trim_start_matches(['•', '·']).trim_start();
+        if let Some(after) = credit_before_weekday(rest) {
+            rest = after;
+        }
         if let Some(weekday) = WEEKDAYS.iter().find(|day| rest.starts_with(**day)) {
             rest = rest[weekday.len()..].trim_start_matches(',').trim_start();
         }
@@ -166,6 +169,21 @@ fn date_prefix_end(line: &str) -> Option<&str> {
         }
     }
     (rest.len() < start && !rest.is_empty()).then_some(rest)
+}
+
+/// How far into a line a news agency's credit may reach.
+const CREDIT_REACH: usize = 32;
+
+/// "MENA , Thursday 2 Mar 2023": the rest of a line after a news agency's
+/// credit (one to three capitalised words and a comma), when a weekday
+/// follows it.
+fn credit_before_weekday(line: &str) -> Option<&str> {
+    let comma = line.bytes().take(CREDIT_REACH).position(|b| b == b',')?;
+    let (credit, after) = (&line[..comma], line[comma + 1..].trim_start());
+    let words = credit.split_whitespace();
+    let capitalised = words.clone().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    (capitalised && (1..=3).contains(&words.count()) && WEEKDAYS.iter().any(|day| after.starts_with(day)))
+        .then_some(after)
 }
 
 /// How far into a line a banner word makes it a banner.
@@ -220,11 +238,25 @@ pub fn is_heading(line: &str, lexicon: &Lexicon) -> bool {
             && after.starts_with(' ')
             && (followed_by(after.trim_start()) || after.trim_start().starts_with(['–', '—', '-']))
             && is_short_name(&trimmed[..at]);
-        let possessive = ["’s ", "'s "].iter().any(|s| before.ends_with(s)) && after.starts_with(' ');
+        // "Shoukry’s remarks came in …": a sentence about the genre.
+        let possessive = ["’s ", "'s "].iter().any(|s| before.ends_with(s))
+            && after.starts_with(' ')
+            && (followed_by(after.trim_start()) || !starts_with_verb(after.trim_start()));
         let dash_by = [" - ", " – ", ": "].iter().any(|s| before.ends_with(s)) && after.starts_with(" by ");
         starts_genre || named_genre || possessive || dash_by
     });
     heading && !runs_on_past_a_sentence(trimmed)
+}
+
+/// Verbs that make a possessive genre word a sentence's subject ("X’s
+/// remarks came …", "X’s speech was …"), besides any word in "-ed".
+const VERBS_AFTER_SUBJECT: &[&str] =
+    &["came", "comes", "was", "were", "is", "are", "has", "have", "had", "will", "would", "also", "took", "made"];
+
+/// Whether `rest` opens with a verb of [`VERBS_AFTER_SUBJECT`] or a word in "-ed".
+fn starts_with_verb(rest: &str) -> bool {
+    let word = rest.split(' ').next().unwrap_or("");
+    VERBS_AFTER_SUBJECT.contains(&word) || (word.len() > 4 && word.ends_with("ed"))
 }
 
 /// Whether a line ends a sentence and goes on with another ("… there were
@@ -1566,6 +1598,16 @@ mod tests {
              The minister explained the stance of Ruritania.\n"
         );
         check(&page, &[("news-item", title, None, None)]);
+    }
+
+    #[test]
+    fn an_agency_credit_before_a_weekday_dates_the_page_and_a_sentence_on_remarks_is_no_heading() {
+        let title = "Community must cooperate to confront terrorism: Minister in G20 meeting";
+        let page = format!(
+            "{title}\n\nMENA , Thursday 2 Mar 2023\n\nThe community must cooperate, announced the minister.\n\n\
+             Kowal’s remarks came in the context of his review of the vision on combating terrorism.\n"
+        );
+        check(&page, &[("news-item", title, Some("2023-03-02"), None)]);
     }
 
     #[test]
