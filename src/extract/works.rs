@@ -778,6 +778,14 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
     if end <= start || !crate::dates::find_dates(&source[tokens[start].start..tokens[end - 1].end]).is_empty() {
         return None;
     }
+    // "Pakistan at the UN": a body or a country alone is where, not an event.
+    let (from, to) = (tokens[start].start, tokens[end - 1].end);
+    let names_place = |m: &Found| {
+        matches!(m.etype, EntityType::Organization | EntityType::Country) && m.range.start <= from && to <= m.range.end
+    };
+    if mentions.iter().any(names_place) {
+        return None;
+    }
     let naming = Naming::Phrase(phrase_key(&source[tokens[start].start..tokens[end - 1].end], 12));
     let event = new_found(source, doc, start..end, EntityType::Event, naming, None);
     let range = event.range.clone();
@@ -1360,7 +1368,7 @@ mod tests {
     }
 
     #[test]
-    fn an_event_name_keeps_its_bracketed_acronym_but_not_its_weekday_or_list_number() {
+    fn an_event_name_keeps_a_bracketed_acronym_not_a_weekday_list_number_headline_verb_or_lone_body() {
         let x = extraction(
             "t.txt",
             "News\n\nSpeaking at the 30th ASEAN Political-Security Community (APSC) Council Meeting on Saturday \
@@ -1375,6 +1383,12 @@ mod tests {
                 "3rd Republic of Korea (ROK)-United Kingdom (UK) Cyber Dialogue",
                 "Police Cooperation Dialogue Forum for Mutual Assistance"
             ]
+        );
+        // A body alone after a title's "at the" is where, not an event.
+        assert_eq!(first_event("Risks Critical to Manage: Ruritania at the UN\n\nIt spoke.\n"), None);
+        assert_eq!(
+            first_event("Ruritania at the Cyber Resilience Conference\n\nIt spoke.\n").as_deref(),
+            Some("Cyber Resilience Conference")
         );
         // A headline's verb opens no name.
         let x = extraction("t.txt", "OAS and IDB Conclude Regional Workshop on Cyber Security\n\nIt ended.\n");
