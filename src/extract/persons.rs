@@ -1366,6 +1366,8 @@ mod tests {
             ["Karim Haddad"]
         );
         assert_eq!(labels("Foreign Minister Datuk Seri Amir Hasan leads the delegation.\n"), ["Amir Hasan"]);
+        // An address's post box is no initialled name.
+        assert!(labels("Embassy\n\nP.O. Box 9101\n6109002 Tel Aviv, Israel\n").is_empty());
         assert_eq!(
             labels("He thanked Crown Prince Khalid bin Faisal bin Saad Al Rashid for his support.\n"),
             ["Khalid bin Faisal bin Saad Al Rashid"]
