@@ -124,7 +124,7 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
     {
         return LineClass::Dateline(date);
     }
-    if lexicon.furniture_matches(&matching) || is_banner(line, lexicon) {
+    if lexicon.furniture_matches(&matching) || is_banner(line, lexicon) || is_ticker(line) {
         return LineClass::Furniture;
     }
     if is_heading(line, lexicon) {
@@ -169,6 +169,15 @@ fn date_prefix_end(line: &str) -> Option<&str> {
         }
     }
     (rest.len() < start && !rest.is_empty()).then_some(rest)
+}
+
+/// Bullets between items that make a line a news ticker or a menu.
+const TICKER_BULLETS: usize = 3;
+
+/// A news site's ticker of headlines on one line ("Roundup: … • French
+/// stock market index down … • …"): no title, no text of a document.
+fn is_ticker(line: &str) -> bool {
+    line.matches(" • ").nth(TICKER_BULLETS - 1).is_some()
 }
 
 /// How far into a line a news agency's credit may reach.
@@ -1608,6 +1617,17 @@ mod tests {
              Kowal’s remarks came in the context of his review of the vision on combating terrorism.\n"
         );
         check(&page, &[("news-item", title, Some("2023-03-02"), None)]);
+    }
+
+    #[test]
+    fn a_news_ticker_on_one_line_is_furniture() {
+        let title = "Global Conference on Cyberspace closes, next host announced";
+        let page = format!(
+            "Off the wire\nRoundup: Cybercrime law impractical: experts  • Stock index down 1.55 pct  • \
+             Stocks slump on inflation  • President makes military changes\n\n{title}\n\n\
+             The minister made a closing speech on Friday.\n"
+        );
+        check(&page, &[("news-item", title, None, None)]);
     }
 
     #[test]
