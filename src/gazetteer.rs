@@ -302,6 +302,9 @@ mod tests {
         assert!(surfaces.contains(&"USSR"), "{found:?}");
         assert!(surfaces.contains(&"US"), "{found:?}");
         assert!(labels(&g, "Trust us, thus").is_empty());
+        // The African Union's council is not the UN's.
+        let found = labels(&g, "the Peace and Security Council will convene its 1170th session");
+        assert_eq!(found[0].1, "AU Peace and Security Council", "{found:?}");
     }
 
     #[test]
