@@ -183,6 +183,14 @@ fn capitalised_phrase(doc: &DocText, k: &Knowledge, start: usize, limit: usize) 
             && (tokens[i + 1].is_capitalised() || tokens[i + 1].text == "the")
         {
             i += 1;
+        } else if matches!(t.text, "of" | "on" | "for")
+            && i + 2 < limit
+            && matches!(tokens[i + 1].text, "a" | "an")
+            && tokens[i + 2].is_capitalised()
+        {
+            // "… on the Development of a National Framework for Cyber
+            // Security": an article after a preposition, before a name.
+            i += 2;
         } else if t.text == "/"
             && i > start
             && tokens[i - 1].end == t.start
@@ -1384,6 +1392,9 @@ mod tests {
                 "Police Cooperation Dialogue Forum for Mutual Assistance"
             ]
         );
+        // An article after a preposition stays inside the name.
+        let x = extraction("t.txt", "News\n\nThe Workshop on the Development of a National Framework was held.\n");
+        assert_eq!(labels(&x, EntityType::Event), ["Workshop on the Development of a National Framework"]);
         // A body alone after a title's "at the" is where, not an event.
         assert_eq!(first_event("Risks Critical to Manage: Ruritania at the UN\n\nIt spoke.\n"), None);
         assert_eq!(
