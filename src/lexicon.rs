@@ -81,6 +81,7 @@ struct EventsSection {
     opening_phrases: Vec<String>,
     adjective_event_heads: Vec<String>,
     headline_verbs: Vec<String>,
+    moment_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -159,6 +160,9 @@ pub struct Lexicon {
     /// Verbs of headlines in title case before a meeting's name ("OAS and
     /// IDB Conclude Regional Workshop"): no part of the name.
     pub headline_verbs: WordSet,
+    /// Words before "of" that name a moment or part of a meeting, or who
+    /// is at it, not the meeting ("Conclusion of Thematic Debate").
+    pub moment_words: WordSet,
     pub document_heads: Vec<String>,
     pub proposal_heads: Vec<String>,
     pub proposal_markers: Vec<String>,
@@ -228,6 +232,7 @@ impl Lexicon {
             opening_phrases: events.opening_phrases.into_iter().map(|w| w.to_lowercase()).collect(),
             adjective_event_heads: events.adjective_event_heads.into_iter().collect(),
             headline_verbs: events.headline_verbs.into_iter().collect(),
+            moment_words: events.moment_words.into_iter().collect(),
             document_heads: longest_first(works.document_heads),
             proposal_heads: longest_first(works.proposal_heads),
             proposal_markers: longest_first(works.proposal_markers),

@@ -471,6 +471,21 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
                 }
                 break;
             }
+            // "Commonwealth Heads of Government Meeting": "of" between two
+            // capitalised words of the name.
+            let name_word = |t: &Token| {
+                t.is_capitalised() && !FUNCTION_WORDS.contains(&t.text) && !k.lexicon.headline_verbs.contains(t.text)
+            };
+            let of_name = |before: &Token| name_word(before) && !k.lexicon.moment_words.contains(before.text);
+            if t.text == "of"
+                && left >= line_start + 2
+                && left < h
+                && of_name(&tokens[left - 2])
+                && name_word(&tokens[left])
+            {
+                left -= 2;
+                continue;
+            }
             // "ASEAN Political-Security Community (APSC) Council Meeting": an
             // acronym in brackets inside the name.
             if left >= line_start + 4 && bracketed_acronym(&tokens[left - 4..left]) {
@@ -527,6 +542,10 @@ fn events(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], found:
         // of the name (kept when nothing else stands before the head).
         if left + 1 < h && is_headline_gerund(&tokens[left]) {
             left += 1;
+            // "Opening of Cyber Week Conference".
+            if left + 1 < h && tokens[left].text == "of" {
+                left += 1;
+            }
         }
         // A name opens at its ordinal ("The United States Co-Hosts Second
         // Ministerial Meeting"); only a body may stand before it ("OSCE 25th
@@ -1392,6 +1411,13 @@ mod tests {
                 "Police Cooperation Dialogue Forum for Mutual Assistance"
             ]
         );
+        // "of" inside a name, not after a meeting's moment.
+        let x = extraction(
+            "t.txt",
+            "News\n\nLeaders met at the Commonwealth Heads of Government Meeting in London.\n\n\
+             Views in First Committee at Conclusion of Thematic Debate were firm.\n",
+        );
+        assert_eq!(labels(&x, EntityType::Event), ["Commonwealth Heads of Government Meeting", "Thematic Debate"]);
         // An article after a preposition stays inside the name.
         let x = extraction("t.txt", "News\n\nThe Workshop on the Development of a National Framework was held.\n");
         assert_eq!(labels(&x, EntityType::Event), ["Workshop on the Development of a National Framework"]);
