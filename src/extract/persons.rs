@@ -1368,6 +1368,7 @@ mod tests {
         assert_eq!(labels("Foreign Minister Datuk Seri Amir Hasan leads the delegation.\n"), ["Amir Hasan"]);
         // An address's post box is no initialled name.
         assert!(labels("Embassy\n\nP.O. Box 9101\n6109002 Tel Aviv, Israel\n").is_empty());
+        assert_eq!(labels("Ms. Debjani Ghosh,\nPresident Designate, NASSCOM\n"), ["Debjani Ghosh"]);
         assert_eq!(
             labels("He thanked Crown Prince Khalid bin Faisal bin Saad Al Rashid for his support.\n"),
             ["Khalid bin Faisal bin Saad Al Rashid"]
