@@ -33,9 +33,16 @@ pub fn month_number(name: &str) -> Option<u8> {
     MONTHS.iter().position(|m| m.eq_ignore_ascii_case(name)).map(|i| i as u8 + 1)
 }
 
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 /// Whether a word is an English weekday's name ("Wednesday").
 pub fn is_weekday(word: &str) -> bool {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains(&word)
+    WEEKDAYS.contains(&word)
+}
+
+/// The weekday's name `text` opens with, if any ("Thursday 2 Mar 2023").
+pub fn opening_weekday(text: &str) -> Option<&'static str> {
+    WEEKDAYS.iter().copied().find(|day| text.starts_with(day))
 }
 
 /// Month number of a month's name or of the abbreviation sites print in

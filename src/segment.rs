@@ -145,8 +145,6 @@ fn dateline_date(line: &str, matching: &regex::SetMatches, lexicon: &Lexicon) ->
         .find_map(|(dateline, _)| dateline.regex.captures(line).and_then(|caps| date_from_captures(&caps)))
 }
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
 /// The rest of a line after a bullet, a weekday and its comma, or a
 /// "Date :" label spaced from its colon, if it opens with any.
 fn date_prefix_end(line: &str) -> Option<&str> {
@@ -158,7 +156,7 @@ fn date_prefix_end(line: &str) -> Option<&str> {
         if let Some(after) = credit_before_weekday(rest) {
             rest = after;
         }
-        if let Some(weekday) = WEEKDAYS.iter().find(|day| rest.starts_with(**day)) {
+        if let Some(weekday) = dates::opening_weekday(rest) {
             rest = rest[weekday.len()..].trim_start_matches(',').trim_start();
         }
         if let Some(after) = rest.strip_prefix("Date").map(str::trim_start).and_then(|r| r.strip_prefix(':')) {
@@ -191,8 +189,7 @@ fn credit_before_weekday(line: &str) -> Option<&str> {
     let (credit, after) = (&line[..comma], line[comma + 1..].trim_start());
     let words = credit.split_whitespace();
     let capitalised = words.clone().all(|w| w.starts_with(|c: char| c.is_uppercase()));
-    (capitalised && (1..=3).contains(&words.count()) && WEEKDAYS.iter().any(|day| after.starts_with(day)))
-        .then_some(after)
+    (capitalised && (1..=3).contains(&words.count()) && dates::opening_weekday(after).is_some()).then_some(after)
 }
 
 /// How far into a line a banner word makes it a banner.
