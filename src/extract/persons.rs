@@ -305,7 +305,10 @@ fn person_at(
         .chain(in_apposition.clone().or_else(|| byline_post(doc, k, line, run.end)))
         .collect();
     let (roles, affiliation) = roles_and_affiliation(source, doc, k, mentions, &posts, run.end);
-    let mut affiliation = affiliation.or_else(|| bracketed.and_then(|b| country_named(doc, k, mentions, b)));
+    let mut affiliation =
+        affiliation.or_else(|| bracketed.and_then(|b| country_named(doc, k, mentions, b))).or_else(|| {
+            in_apposition.as_ref().and_then(|post| body_after_post(doc, k, mentions, post.end, line_tokens.end))
+        });
     if affiliation.is_none() && in_apposition.is_none() && run.end == line_tokens.end {
         affiliation = mission_line_after(doc, k, mentions, line, &posts);
     }
@@ -462,7 +465,7 @@ fn introduction(
     // The post ends before the courtesy title ("… of the Republic of Turkey
     // H.E. Recep Tayyip Erdoğan"), or a post word is the title itself
     // ("the Polish Ambassador Arkady Rzegocki").
-    let after_courtesy = if courtesy { post_before(doc, k, p) } else { None };
+    let after_courtesy = if courtesy && p > line.start { post_before(doc, k, p) } else { None };
     // The post ends right before the name, on a post word or on the country
     // or body it names ("Foreign Minister of the Republic of Belarus
     // Vladimir Makei"), then only before a full name (not "UN Member"):
@@ -494,14 +497,18 @@ fn introduction(
     // Latvia, Dace Melbārde": a post, a comma, and a name that ends the line
     // or another comma ("The Secretary-General of the Council, Jassim
     // Al-Budaiwi, took part"), or a sentence ("… met with Secretary-General
-    // of the Union (ITU), Houlin Zhao.").
-    let closed = run.end == line.end || matches!(tokens[run.end].text, "," | "." | ";");
+    // of the Union (ITU), Houlin Zhao."), or that the sentence goes on from
+    // in lower case ("…, Muanpuii Saiawi from the Ministry", "… led"), not
+    // a list ("…, Ivan Petrov and …") nor a post's body ("…, Member of …").
+    let closed = run.end == line.end
+        || matches!(tokens[run.end].text, "," | "." | ";")
+        || (run.len() >= 2 && tokens[run.end].is_lower() && !matches!(tokens[run.end].text, "and" | "or" | "of"));
     // Between commas, not in a list of names and posts ("…, Minister of
     // Senegal, Tanja Fajon, …"): the post follows no comma.
     let in_list =
         |post: &Range<usize>| run.end != line.end && post.start > line.start && tokens[post.start - 1].text == ",";
     let before_comma = (!courtesy && name > line.start + 1 && tokens[name - 1].text == "," && closed)
-        .then(|| post_before(doc, k, name - 1))
+        .then(|| post_before(doc, k, name - 1).or_else(|| post_then_body(doc, k, line.start, name - 1)))
         .flatten()
         .filter(|post| has_head(post) && !in_list(post));
     // "spokeswoman Hua Chunying", "said minister Ivan Petrov": a post head
@@ -626,7 +633,8 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
     let line_start = doc.line_of(end - 1).map_or(0, |l| l.start);
     let mut start = end;
     while start > line_start {
-        if let Some(before) = before_bracketed_acronym(tokens, start).filter(|&at| at > line_start) {
+        let bracketed = before_bracketed_acronym(tokens, start).or_else(|| before_bracketed_unit(tokens, start));
+        if let Some(before) = bracketed.filter(|&at| at > line_start) {
             start = before;
             continue;
         }
@@ -655,6 +663,21 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
         first -= 1;
     }
     Some(held_after_of(doc, k, first..end).unwrap_or(first..end))
+}
+
+/// A post, a comma and its body before token `end` ("Joint Secretary of
+/// the Cyber Division, Ministry of External Affairs (MEA), …"): the body
+/// is a gazetteer name (with its acronym) opening after the comma.
+fn post_then_body(doc: &DocText, k: &Knowledge, line_start: usize, end: usize) -> Option<Range<usize>> {
+    let tokens = &doc.tokens;
+    let mut start = before_bracketed_acronym(tokens, end).unwrap_or(end);
+    let body = doc.gazetteer_at[start.checked_sub(1)?]?;
+    while start > line_start && doc.gazetteer_at[start - 1] == Some(body) {
+        start -= 1;
+    }
+    let comma = start.checked_sub(1).filter(|&c| c > line_start && tokens[c].text == ",")?;
+    let post = post_before(doc, k, comma)?;
+    Some(post.start..end)
 }
 
 /// A token naming a country or body, or a country's demonym ("Russian").
@@ -691,6 +714,21 @@ fn before_bracketed_acronym(tokens: &[Token], at: usize) -> Option<usize> {
     let [open, acronym, close] = tokens.get(at.checked_sub(3)?..at)? else { return None };
     let is_acronym = acronym.text.len() >= 2 && acronym.text.chars().all(|c| c.is_ascii_uppercase());
     (open.text == "(" && close.text == ")" && is_acronym).then(|| at - 3)
+}
+
+/// The token before a bracketed unit of capitalised words that ends right
+/// before token `at` ("Joint Secretary (Cyber Diplomacy Division)"), if one
+/// does.
+fn before_bracketed_unit(tokens: &[Token], at: usize) -> Option<usize> {
+    if tokens.get(at.checked_sub(1)?)?.text != ")" {
+        return None;
+    }
+    let open = (at.saturating_sub(8)..at - 1).rev().find(|&t| tokens[t].text == "(")?;
+    let inner = &tokens[open + 1..at - 1];
+    let unit = !inner.is_empty()
+        && inner[0].is_capitalised()
+        && inner.iter().all(|t| t.word && (t.is_capitalised() || CONNECTORS.contains(&t.text)));
+    unit.then_some(open)
 }
 
 /// A byline's post: the next line, when the name (ending at token
@@ -906,17 +944,56 @@ fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usi
     leading_country.or(country).or(leading).or(body_country).or(entries.first().copied()).or(demonym).or(implied)
 }
 
+/// Whom an apposed post ending at token `post_end` speaks for by the comma
+/// segment after it, when that is a body's name and no other post or
+/// person ("Dr Tobias Feakin, Ambassador for Cyber Affairs, Department of
+/// Foreign Affairs and Trade of the Government of Australia").
+fn body_after_post(
+    doc: &DocText,
+    k: &Knowledge,
+    mentions: &[Found],
+    post_end: usize,
+    line_end: usize,
+) -> Option<usize> {
+    let tokens = &doc.tokens;
+    if tokens.get(post_end).is_none_or(|t| t.text != ",") {
+        return None;
+    }
+    let start = post_end + 1;
+    let end = (start..line_end.min(start + 16)).find(|&t| matches!(tokens[t].text, "," | "." | ";" | ":"))?;
+    let segment = start..end;
+    let other_post_or_name = segment.clone().any(|t| {
+        (is_role_head_end(k, tokens, t) && doc.gazetteer_at[t].is_none()) || k.given_names.contains(tokens[t].base())
+    });
+    // "…, Acting Chief Director, UN Political, Peace and Security": a name
+    // that modifies a unit's name is not whom the unit belongs to.
+    let modifier = segment.clone().any(|t| {
+        let next = t + 1;
+        doc.gazetteer_at[t].is_some() && next < end && doc.gazetteer_at[next].is_none() && tokens[next].is_capitalised()
+    });
+    if segment.is_empty() || !tokens[start].is_capitalised() || other_post_or_name || modifier {
+        return None;
+    }
+    affiliation(doc, k, mentions, segment)
+}
+
 /// Whom a person acts for by the sentence's "on behalf of" after the name
-/// ("… participated on behalf of the Government of Japan"): the country
-/// named right after it, or the country of the body named there, or that
-/// body.
+/// ("… participated on behalf of the Government of Japan"), or by "from"
+/// right after it ("Muanpuii Saiawi from the Ministry of External
+/// Affairs"): the country named right after it, or the country of the body
+/// named there, or that body.
 fn on_behalf_of(doc: &DocText, k: &Knowledge, mentions: &[Found], name_end: usize) -> Option<usize> {
     let tokens = &doc.tokens;
     let sentence = doc.sentence_of(name_end.saturating_sub(1));
     let limit = sentence.end.min(name_end + 30);
-    let on = (name_end..limit.saturating_sub(3))
-        .find(|&t| tokens[t].text == "on" && tokens[t + 1].text == "behalf" && tokens[t + 2].text == "of")?;
-    let entries = (on + 3..(on + 8).min(limit)).filter_map(|t| match &mentions[doc.gazetteer_at[t]?].naming {
+    let from = tokens.get(name_end).is_some_and(|t| t.text == "from").then_some(name_end + 1);
+    let behalf = || {
+        (name_end..limit.saturating_sub(3))
+            .find(|&t| tokens[t].text == "on" && tokens[t + 1].text == "behalf" && tokens[t + 2].text == "of")
+            .map(|on| on + 3)
+    };
+    let after = from.or_else(behalf)?;
+    let entries = (after..(after + 5).min(limit)).filter_map(|t| match &mentions[doc.gazetteer_at[t]?].naming {
         Naming::Gazetteer { entries, .. } => entries.first().copied(),
         _ => None,
     });
@@ -1391,6 +1468,42 @@ mod tests {
         let text = "On 3 May the Secretary-General met with Secretary-General of the World Postal Bureau (WPB), \
                     Keiran Zolt.\n\nThey spoke of standards.\n";
         assert_eq!(person(text, "Keiran Zolt").0, ["Secretary-General of the World Postal Bureau (WPB)"]);
+    }
+
+    #[test]
+    fn a_post_with_its_division_in_brackets_or_its_ministry_after_a_comma_introduces_the_name() {
+        let text = "The talks were co-chaired by Joint Secretary (Cyber Policy Division), Lalremruati Khiangte \
+                    from the Ministry of External Affairs.\n";
+        assert_eq!(
+            person(text, "Lalremruati Khiangte"),
+            (vec!["Joint Secretary (Cyber Policy Division)".to_string()], Some("India".to_string()))
+        );
+        let text = "Joint Secretary of Cyber Policy Division, Ministry of External Affairs (MEA), Lalremruati \
+                    Khiangte led the delegation.\n";
+        let (roles, affiliation) = person(text, "Lalremruati Khiangte");
+        assert_eq!(roles, ["Joint Secretary of Cyber Policy Division, Ministry of External Affairs (MEA)"]);
+        assert_eq!(affiliation.as_deref(), Some("India"));
+    }
+
+    #[test]
+    fn a_courtesy_title_opening_a_line_takes_no_post_from_the_line_before() {
+        let text = "Address\n\nMs Ana Cruz, Under-Secretary-General of the United Nations\n\
+                    Mrs Lena Park, Minister for Communications,\nDistinguished Guests,\n\nWelcome.\n";
+        assert_eq!(person(text, "Lena Park"), (vec!["Minister for Communications".to_string()], None));
+    }
+
+    #[test]
+    fn a_body_in_the_comma_segment_after_an_apposed_post_names_whom_it_speaks_for() {
+        let text = "The talks were led by Dr Keiran Zolt, Ambassador for Cyber Affairs, Department of Foreign \
+                    Affairs and Trade of the Government of Australia.\n";
+        assert_eq!(
+            person(text, "Keiran Zolt"),
+            (vec!["Ambassador for Cyber Affairs".to_string()], Some("Australia".to_string()))
+        );
+        // A name modifying the unit's name is not whom the unit belongs to.
+        let text = "The delegation was led by Mr Keiran Zolt, Acting Chief Director, UN Political, Peace and \
+                    Security.\n";
+        assert_eq!(person(text, "Keiran Zolt").1, None);
     }
 
     #[test]

@@ -794,11 +794,12 @@ pub fn title_event(source: &str, doc: &DocText, k: &Knowledge, mentions: &mut Ve
         return None;
     }
     // Cut the phrase at a place or date that closes it ("… in London",
-    // "… on March 28th"), outside quotes.
+    // "… on March 28th", "… on Tuesday"), outside quotes.
     let end = outside_quotes(doc, start, end, |t| {
         let next = tokens.get(t + 1);
+        let day = |n: &Token| crate::dates::month_number(n.text).is_some() || crate::dates::is_weekday(n.text);
         (tokens[t].text == "in" && next.is_some_and(|n| n.is_capitalised()))
-            || (tokens[t].text == "on" && next.is_some_and(|n| crate::dates::month_number(n.text).is_some()))
+            || (tokens[t].text == "on" && next.is_some_and(day))
     })
     .min(end);
     // "at the in Riyadh": nothing is left of the phrase.
@@ -1760,6 +1761,11 @@ mod tests {
         assert_eq!(
             first_event("President Kaljulaid at the opening of CyCon\n\nShe spoke.\n").as_deref(),
             Some("CyCon")
+        );
+        assert_eq!(
+            first_event("Address by the Minister at the 3rd Ruritania Cyber Week Opening Ceremony on Tuesday, 5 Oct 2021\n\nWelcome.\n")
+                .as_deref(),
+            Some("3rd Ruritania Cyber Week Opening Ceremony")
         );
     }
 
