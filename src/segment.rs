@@ -345,6 +345,16 @@ fn is_short_name(before: &str) -> bool {
         && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) && !matches!(*w, "The" | "A" | "An" | "This"))
 }
 
+/// The genre a label on the first line under a title states: a kind word
+/// alone, after a bullet or a date and its dash ("• Speech", "22.05.2020 -
+/// Speech").
+fn genre_label_under(text: &str, below: &[Line], lexicon: &Lexicon) -> Option<DocKind> {
+    let first = below.iter().find(|l| l.class != LineClass::Blank)?;
+    let line = text[first.range.clone()].trim().trim_start_matches(['•', '·', '-']).trim_start();
+    let label = split_at_dash(line).map_or(line, |(_, label)| label).trim();
+    lexicon.kinds.iter().find(|(word, _)| word.eq_ignore_ascii_case(label)).map(|&(_, kind)| kind)
+}
+
 /// The genre a title states: its first kind word; a news item when none.
 pub fn kind_of(title: &str, lexicon: &Lexicon) -> DocKind {
     let lower = title.to_lowercase();
@@ -475,10 +485,15 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
         let place = title_place.or(dateline_place).or(opening.place);
         let subtitle_range =
             subtitles.iter().find(|(of, _)| *of == start).map(|&(_, at)| trim_range(text, lines[at].range.clone()));
-        // A title that names no genre takes its lead line's ("Statement delivered by …").
+        // A title that names no genre takes its lead line's ("Statement
+        // delivered by …"), else a genre label's under it ("• Speech").
         let kind = match (kind_of(&title, lexicon), &subtitle_range) {
             (DocKind::NewsItem, Some(lead)) => kind_of(&text[lead.clone()], lexicon),
             (kind, _) => kind,
+        };
+        let kind = match kind {
+            DocKind::NewsItem => genre_label_under(text, &lines[start + 1..next], lexicon).unwrap_or(kind),
+            kind => kind,
         };
         documents.push(Document {
             id: DocId::new(source.stem(), ordinal),
@@ -909,6 +924,12 @@ fn place_before_date(title: &str, date_start: usize, lexicon: &Lexicon, gazettee
             break;
         }
     }
+    // "… the Arria meeting on Cybersecurity, May 22, 2020": a word after a
+    // preposition other than "in" or "at" is a topic, not a place.
+    let before_place = words.len().checked_sub(place.len() + 1).map(|i| words[i]);
+    if before_place.is_some_and(|w| w.chars().all(char::is_lowercase) && !matches!(w, "in" | "at")) {
+        return None;
+    }
     // "… Review Conference Vienna, 26 June 2024": the place follows the last
     // word that names no place.
     if let Some(last) = place.iter().rposition(|w| lexicon.not_place_words.contains(*w)) {
@@ -1231,6 +1252,18 @@ mod tests {
     }
 
     #[test]
+    fn a_genre_label_under_a_title_that_names_none_gives_the_kind() {
+        let title = "Launch of the Cyber Engagement Strategy";
+        check(&format!("{title}\n\n  • Speech\n\nGood morning everyone.\n"), &[("speech", title, None, None)]);
+        let title = "Cyber policy for the future";
+        let page = format!("{title}\n\n25.09.2019 - Article\n\nCyber policy is a task for all.\n");
+        check(&page, &[("article", title, Some("2019-09-25"), None)]);
+        // A title's own genre stays.
+        let title = "Statement on cyber policy";
+        check(&format!("{title}\n\n• Speech\n\nWe spoke.\n"), &[("statement", title, None, None)]);
+    }
+
+    #[test]
     fn a_quoted_name_before_a_title_s_date_is_no_place() {
         let title = "Statement by H.E. Mr. Jan Kowal at Arria formula meeting „Cyber and Peace and Security”, \
                      28 November 2016";
@@ -1368,6 +1401,11 @@ mod tests {
     fn a_preposition_before_a_title_date_is_no_place() {
         let title = "On, March 3, 2019, Ambassador Jane Roe delivered remarks at an event on cyber week.";
         check(&format!("{title}\n\nShe spoke of the week.\n"), &[("remarks", title, Some("2019-03-03"), None)]);
+        // A topic after "on" is no place either; a city after "in" is one.
+        let title = "Remarks by Ambassador Jane Roe during the Arria meeting on Cybersecurity, May 22, 2020";
+        check(&format!("{title}\n\nWe spoke.\n"), &[("remarks", title, Some("2020-05-22"), None)]);
+        let title = "Remarks by Ambassador Jane Roe at a meeting in Geneva, May 22, 2020";
+        check(&format!("{title}\n\nWe spoke.\n"), &[("remarks", title, Some("2020-05-22"), Some("Geneva"))]);
     }
 
     #[test]
