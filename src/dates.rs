@@ -45,6 +45,22 @@ pub fn opening_weekday(text: &str) -> Option<&'static str> {
     WEEKDAYS.iter().copied().find(|day| text.starts_with(day))
 }
 
+/// The weekdays' abbreviations, longest first where one extends another.
+const WEEKDAY_ABBREVIATIONS: [&str; 10] = ["Mon", "Tues", "Tue", "Wed", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun"];
+
+/// The length of the weekday's name, or of its abbreviation with a full
+/// stop and comma when a day's number follows ("Wed 23 Nov 2016", "Tues.,
+/// 3 May"), that `text` opens with.
+pub fn opening_day_name(text: &str) -> Option<usize> {
+    if let Some(day) = opening_weekday(text) {
+        return Some(day.len());
+    }
+    let abbreviation = WEEKDAY_ABBREVIATIONS.iter().find(|a| text.starts_with(*a))?;
+    let rest = text[abbreviation.len()..].trim_start_matches(['.', ',']);
+    rest.starts_with(' ').then(|| rest.trim_start()).filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))?;
+    Some(text.len() - rest.len())
+}
+
 /// Month number of a month's name or of the abbreviation sites print in
 /// datelines ("Jun", "Sept.", "Dec"). Only where a day or year stands by:
 /// alone, "Jan" and "Mar" are more often names than months.
@@ -122,6 +138,16 @@ pub fn day_date(year: u32, month: u8, day: u32) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_weekday_s_abbreviation_opens_a_date_only_before_a_day_s_number() {
+        assert_eq!(opening_day_name("Wed 23 Nov 2016"), Some(3));
+        assert_eq!(opening_day_name("Tues., 3 May 2022"), Some(6));
+        assert_eq!(opening_day_name("Thursday 2 Mar 2023"), Some(8));
+        assert_eq!(opening_day_name("Sund 3 May 2019"), None);
+        assert_eq!(opening_day_name("Wed the 3rd"), None);
+        assert_eq!(opening_day_name("Satellite 3"), None);
+    }
 
     #[test]
     fn month_names_are_read_in_any_case_and_only_in_english() {

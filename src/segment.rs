@@ -145,8 +145,10 @@ fn dateline_date(line: &str, matching: &regex::SetMatches, lexicon: &Lexicon) ->
         .find_map(|(dateline, _)| dateline.regex.captures(line).and_then(|caps| date_from_captures(&caps)))
 }
 
-/// The rest of a line after a bullet, a weekday and its comma, or a
-/// "Date :" label spaced from its colon, if it opens with any.
+/// The rest of a line after a bullet, a weekday and its comma (after a
+/// publication label too: "Posted Wed 23 Nov 2016"), or a "Date :" label
+/// spaced from its colon, if it opens with any, and before a clock's "PM"
+/// and time zone ("July 31, 2019 5:56 PM GMT+7"), if it ends with them.
 fn date_prefix_end(line: &str) -> Option<&str> {
     let mut rest = line.trim_start();
     let start = rest.len();
@@ -156,8 +158,14 @@ fn date_prefix_end(line: &str) -> Option<&str> {
         if let Some(after) = credit_before_weekday(rest) {
             rest = after;
         }
-        if let Some(weekday) = dates::opening_weekday(rest) {
-            rest = rest[weekday.len()..].trim_start_matches(',').trim_start();
+        if let Some(after) = PUBLICATION_LABELS.iter().find_map(|label| rest.strip_prefix(label)) {
+            let after = after.trim_start_matches(':').trim_start();
+            if dates::opening_day_name(after).is_some() {
+                rest = after;
+            }
+        }
+        if let Some(day) = dates::opening_day_name(rest) {
+            rest = rest[day..].trim_start_matches(',').trim_start();
         }
         if let Some(after) = rest.strip_prefix("Date").map(str::trim_start).and_then(|r| r.strip_prefix(':')) {
             rest = after.trim_start();
@@ -166,7 +174,36 @@ fn date_prefix_end(line: &str) -> Option<&str> {
             break;
         }
     }
+    let rest = before_clock_suffix(rest);
     (rest.len() < start && !rest.is_empty()).then_some(rest)
+}
+
+/// Labels a site prints before a page's date.
+const PUBLICATION_LABELS: [&str; 4] = ["Posted on", "Posted", "Published", "Updated"];
+
+/// `line` before the "PM" and time zone that end its clock time, if it
+/// ends with a time and either ("… 5:56 PM GMT+7", "… 10:15 UTC").
+fn before_clock_suffix(line: &str) -> &str {
+    let mut rest = line.trim_end();
+    if let Some(at) = rest.rfind(|c: char| c.is_ascii_whitespace()) {
+        let zone = &rest[at + 1..];
+        let offset = zone.strip_prefix("GMT").or_else(|| zone.strip_prefix("UTC"));
+        if offset.is_some_and(|o| o.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ':'))) {
+            rest = rest[..at].trim_end();
+        }
+    }
+    for meridiem in [" PM", " AM", " p.m.", " a.m.", " pm", " am"] {
+        if let Some(before) = rest.strip_suffix(meridiem) {
+            if before.ends_with(|c: char| c.is_ascii_digit()) && before.contains(':') {
+                return before;
+            }
+        }
+    }
+    if rest.len() < line.trim_end().len() && rest.ends_with(|c: char| c.is_ascii_digit()) {
+        rest
+    } else {
+        line
+    }
 }
 
 /// Bullets between items that make a line a news ticker or a menu.
@@ -355,6 +392,9 @@ fn genre_label_under(text: &str, below: &[Line], lexicon: &Lexicon) -> Option<Do
     lexicon.kinds.iter().find(|(word, _)| word.eq_ignore_ascii_case(label)).map(|&(_, kind)| kind)
 }
 
+/// Words after which a kind word is a verb ("to address", "will comment").
+const VERB_MARKERS: [&str; 7] = ["to", "will", "would", "must", "shall", "can", "may"];
+
 /// The genre a title states: its first kind word; a news item when none.
 pub fn kind_of(title: &str, lexicon: &Lexicon) -> DocKind {
     let lower = title.to_lowercase();
@@ -374,11 +414,16 @@ pub fn kind_of(title: &str, lexicon: &Lexicon) -> DocKind {
             lexicon.non_person_heads.contains(capitalised.as_str())
         })
     };
+    // "… need to address cyber challenges", "… will comment": a verb.
+    let verb = |at: usize| {
+        let before = lower[..at].strip_suffix(' ').unwrap_or(&lower[..at]);
+        before.rsplit(' ').next().is_some_and(|word| VERB_MARKERS.contains(&word))
+    };
     let words: Vec<(usize, usize)> = lexicon
         .kind_words_in(&lower)
         .filter(|&(kind, at)| {
             let len = lexicon.kinds[kind].0.len();
-            is_word_at(&lower, at, len) && !names_body(at + len)
+            is_word_at(&lower, at, len) && !names_body(at + len) && !verb(at)
         })
         .collect();
     // The spans of the subject's kind words: "statement" inside a drafted
@@ -1655,6 +1700,18 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_s_abbreviation_after_a_label_and_a_clock_s_meridiem_and_zone_still_date_the_page() {
+        let title = "Open Arria-formula Meeting on Cyber Threats";
+        check(
+            &format!("Posted Wed 23 Nov 2016\n\n{title}\n\nOn Monday the members meet.\n"),
+            &[("news-item", title, Some("2016-11-23"), None)],
+        );
+        let title = "Ministers meet to address cyber challenges";
+        let page = format!("{title}\n\nJuly 31, 2019 5:56 PM GMT+7\n\nThe ministers met in the capital.\n");
+        check(&page, &[("news-item", title, Some("2019-07-31"), None)]);
+    }
+
+    #[test]
     fn a_news_ticker_on_one_line_is_furniture() {
         let title = "Global Conference on Cyberspace closes, next host announced";
         let page = format!(
@@ -1717,5 +1774,9 @@ mod tests {
         // A kind word naming a body is no genre.
         assert_eq!(kind("Cyber Threat Response Group: U.S., Japan Hold Meeting"), "news-item");
         assert_eq!(kind("Response Group's statement on the meeting"), "statement");
+        // A kind word after "to" or a modal verb is a verb.
+        assert_eq!(kind("Ministers underline need to address cyber challenges"), "news-item");
+        assert_eq!(kind("Spokesperson will comment on the talks"), "news-item");
+        assert_eq!(kind("Minister's address to the nation"), "speech");
     }
 }
