@@ -838,8 +838,8 @@ fn ends_apposed_post(doc: &DocText, at: usize) -> bool {
     t.is_lower() && (t.text.ends_with("ing") || t.text.ends_with("ed"))
 }
 
-/// A post in lower case, as news agencies print it: post words, then "of"
-/// or "to" ("director of the International Information Security
+/// A post in lower case, as news agencies print it: post words, then "of",
+/// "to" or "for" ("director of the International Information Security
 /// Department", "deputy head of the delegation").
 fn lower_case_post(k: &Knowledge, tokens: &[Token], start: usize) -> bool {
     let is_post_word = |t: &Token| {
@@ -850,7 +850,7 @@ fn lower_case_post(k: &Knowledge, tokens: &[Token], start: usize) -> bool {
                 .is_some_and(|c| k.role_words.contains(&(c.to_uppercase().collect::<String>() + chars.as_str())))
     };
     let words = tokens[start..].iter().take_while(|t| is_post_word(t)).count();
-    words > 0 && tokens.get(start + words).is_some_and(|t| matches!(t.text, "of" | "to"))
+    words > 0 && tokens.get(start + words).is_some_and(|t| matches!(t.text, "of" | "to" | "for"))
 }
 
 /// A post as printed, split where "and", "&" or a comma joins two posts
@@ -1483,6 +1483,18 @@ mod tests {
         let (roles, affiliation) = person(text, "Lalremruati Khiangte");
         assert_eq!(roles, ["Joint Secretary of Cyber Policy Division, Ministry of External Affairs (MEA)"]);
         assert_eq!(affiliation.as_deref(), Some("India"));
+    }
+
+    #[test]
+    fn capitalised_particles_join_a_name_and_a_lower_case_post_may_be_for_a_portfolio() {
+        let labels = |text: &str| persons(text).into_iter().map(|(label, _, _)| label).collect::<Vec<_>>();
+        assert_eq!(
+            labels("We value the initiatives of Prince Khalid Bin Faisal Bin Saad announced at the forum.\n"),
+            ["Khalid Bin Faisal Bin Saad"]
+        );
+        let text =
+            "Ivan Kowal, minister for the Communications Security Bureau (CSB), said on Monday that it was so.\n";
+        assert_eq!(person(text, "Ivan Kowal").0, ["minister for the Communications Security Bureau"]);
     }
 
     #[test]
