@@ -641,7 +641,12 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
         let t = &tokens[start - 1];
         // A gazetteer name's punctuation chains too ("U.S. Permanent Representative").
         let named = doc.gazetteer_at[start - 1].is_some();
+        // "Permanent Representative at the United Nations": "at" a body.
+        let at_body = t.text == "at"
+            && tokens.get(start).is_some_and(|n| n.text == "the")
+            && doc.gazetteer_at.get(start + 1).is_some_and(Option::is_some);
         let chainable = named
+            || at_body
             || (t.word
                 && (t.is_capitalised() || is_role_word(k, t) || CONNECTORS.contains(&t.text))
                 && !t.is_possessive()
@@ -650,6 +655,19 @@ fn post_before(doc: &DocText, k: &Knowledge, end: usize) -> Option<Range<usize>>
             break;
         }
         start -= 1;
+    }
+    // "the UK Prime Minister May and the Netherlands Prime Minister Rutte":
+    // a post's head, a name and "and" end an earlier person's post.
+    let earlier_holder = |i: usize| {
+        let name = &tokens[i + 1];
+        is_role_head_end(k, tokens, i)
+            && name.is_capitalised()
+            && !is_role_word(k, name)
+            && doc.gazetteer_at[i + 1].is_none()
+            && tokens[i + 2].text == "and"
+    };
+    if let Some(i) = (start..end.saturating_sub(2)).rev().find(|&i| earlier_holder(i)) {
+        start = i + 3;
     }
     // "the representative of the Russian Federation Dmitry Glukhov": a post
     // head in lower case opens the chain of its complement.
@@ -889,6 +907,11 @@ fn split_roles(source: &str, doc: &DocText, k: &Knowledge, role: Range<usize>) -
         .collect()
 }
 
+/// Post words of envoys, who speak for whoever sends them, not for where
+/// they are posted.
+const ENVOY_POSTS: [&str; 8] =
+    ["Ambassador", "Representative", "Envoy", "Commissioner", "Delegate", "Consul", "Observer", "Chargé"];
+
 /// Whom a post makes its holder speak for: a country named before the post
 /// head ("Polish Ambassador", "UK Permanent Representative") or the country
 /// of a body named there ("Russian Foreign Ministry Spokeswoman"), else the first
@@ -905,6 +928,13 @@ fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usi
             Naming::Gazetteer { entries, .. } => entries.first().copied(),
             _ => None,
         })
+    };
+    // "Ambassador to the UN", "Permanent Representative of Singapore to the
+    // United Nations": where an envoy is posted is not whom it speaks for.
+    let to = role.clone().find(|&t| tokens[t].text == "to" && doc.gazetteer_at[t].is_none());
+    let role = match to {
+        Some(to) if (role.start..to).any(|t| ENVOY_POSTS.contains(&tokens[t].base())) => role.start..to,
+        _ => role,
     };
     let gazetteer = &k.gazetteer;
     let is_country = |e: usize| gazetteer.entries[e].etype == EntityType::Country;
@@ -956,6 +986,18 @@ fn body_after_post(
     line_end: usize,
 ) -> Option<usize> {
     let tokens = &doc.tokens;
+    // "…, Deputy Assistant Secretary for Cyber Policy at the Department of
+    // State": the body the post is at.
+    if tokens.get(post_end).is_some_and(|t| t.text == "at") {
+        let start = if tokens.get(post_end + 1).is_some_and(|t| t.text == "the") { post_end + 2 } else { post_end + 1 };
+        let body = (*doc.gazetteer_at.get(start)?)?;
+        let end = (start..line_end).find(|&t| doc.gazetteer_at[t] != Some(body)).unwrap_or(line_end);
+        // Not a country or a body that opens a longer name ("at the
+        // Singapore International Cyber Week").
+        let whole_body = mentions[body].etype == EntityType::Organization
+            && tokens.get(end).is_none_or(|t| !t.is_capitalised() || end == line_end);
+        return whole_body.then(|| affiliation(doc, k, mentions, start..end)).flatten();
+    }
     if tokens.get(post_end).is_none_or(|t| t.text != ",") {
         return None;
     }
@@ -1495,6 +1537,34 @@ mod tests {
         let text =
             "Ivan Kowal, minister for the Communications Security Bureau (CSB), said on Monday that it was so.\n";
         assert_eq!(person(text, "Ivan Kowal").0, ["minister for the Communications Security Bureau"]);
+    }
+
+    #[test]
+    fn an_earlier_holder_ends_a_post_and_an_envoy_speaks_for_its_sender_not_its_posting() {
+        let text = "The Ruritanian Prime Minister Kowal and the Netherlands Prime Minister Zed Marek met.\n";
+        assert_eq!(
+            person(text, "Zed Marek"),
+            (vec!["Netherlands Prime Minister".to_string()], Some("Netherlands".to_string()))
+        );
+        let text = "Joaquín Ruiz, Ambassador to the UN, spoke on Friday.\n";
+        assert_eq!(person(text, "Joaquín Ruiz"), (vec!["Ambassador to the UN".to_string()], None));
+        let text = "Ana Cruz, Permanent Representative of Chile to the United Nations, spoke.\n";
+        assert_eq!(person(text, "Ana Cruz").1.as_deref(), Some("Chile"));
+    }
+
+    #[test]
+    fn a_post_may_be_at_a_body() {
+        let text = "Syria’s Permanent Representative at the United Nations Kamal Haddad has stressed it.\n";
+        assert_eq!(
+            person(text, "Kamal Haddad"),
+            (vec!["Syria’s Permanent Representative at the United Nations".to_string()], Some("Syria".to_string()))
+        );
+        let text = "Robert Kowal, Deputy Assistant Secretary for Cyber Policy at the Department of State, led it.\n";
+        assert_eq!(person(text, "Robert Kowal").1.as_deref(), Some("United States"));
+        // A country opening an event's name is no body the post is at.
+        let text = "News\n\nThe talks ended. Viktor Kowal, Press Secretary at the Singapore International Cyber \
+                    Week, said so.\n";
+        assert_eq!(person(text, "Viktor Kowal").1, None);
     }
 
     #[test]
