@@ -392,8 +392,9 @@ fn genre_label_under(text: &str, below: &[Line], lexicon: &Lexicon) -> Option<Do
     lexicon.kinds.iter().find(|(word, _)| word.eq_ignore_ascii_case(label)).map(|&(_, kind)| kind)
 }
 
-/// Words after which a kind word is a verb ("to address", "will comment").
-const VERB_MARKERS: [&str; 7] = ["to", "will", "would", "must", "shall", "can", "may"];
+/// Words after which a kind word is a verb ("to address", "will comment");
+/// not "may", which lower-cased is also the month ("the May statement").
+const VERB_MARKERS: [&str; 6] = ["to", "will", "would", "must", "shall", "can"];
 
 /// The genre a title states: its first kind word; a news item when none.
 pub fn kind_of(title: &str, lexicon: &Lexicon) -> DocKind {
@@ -1778,5 +1779,6 @@ mod tests {
         assert_eq!(kind("Ministers underline need to address cyber challenges"), "news-item");
         assert_eq!(kind("Spokesperson will comment on the talks"), "news-item");
         assert_eq!(kind("Minister's address to the nation"), "speech");
+        assert_eq!(kind("The Minister's May statement on cyber norms"), "statement");
     }
 }
