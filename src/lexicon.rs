@@ -253,6 +253,12 @@ impl Lexicon {
         self.kind_words.find_overlapping_iter(lower).map(|m| (m.pattern().as_usize(), m.start()))
     }
 
+    /// The kind a label names when it is a kind word and nothing else
+    /// ("Speech", "joint statement"), in any case.
+    pub fn kind_named(&self, label: &str) -> Option<DocKind> {
+        self.kinds.iter().find(|(word, _)| word.eq_ignore_ascii_case(label)).map(|&(_, kind)| kind)
+    }
+
     /// Whether a furniture pattern is among the `line_patterns` that match.
     pub fn furniture_matches(&self, matching: &SetMatches) -> bool {
         matching.iter().any(|n| n >= self.listings.len() + self.datelines.len())

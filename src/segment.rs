@@ -100,7 +100,7 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
                 // "26.11.2019 - Speech": the date and genre of the heading
                 // above, which a ministry prints under it, not an item.
                 let label = title.as_str().trim();
-                let genre_only = lexicon.kinds.iter().any(|(word, _)| word.eq_ignore_ascii_case(label))
+                let genre_only = lexicon.kind_named(label).is_some()
                     || lexicon.genre_labels.iter().any(|word| word.eq_ignore_ascii_case(label));
                 // "May 10, 2022 – Ottawa, Ontario – Global Affairs Canada": a
                 // ministry's dateline, not an item.
@@ -319,9 +319,7 @@ fn runs_on_past_a_sentence(line: &str) -> bool {
 /// line that the next continues ("Statement by" / "Mr. Heidar Ali Balouji").
 fn is_genre_opener(line: &str, lexicon: &Lexicon) -> bool {
     let Some((genre, joiner)) = line.split_once(' ') else { return false };
-    genre.starts_with(char::is_uppercase)
-        && matches!(joiner, "by" | "of")
-        && lexicon.kinds.iter().any(|(word, _)| word.eq_ignore_ascii_case(genre))
+    genre.starts_with(char::is_uppercase) && matches!(joiner, "by" | "of") && lexicon.kind_named(genre).is_some()
 }
 
 /// Words a title's line cannot end on: a line that does, or ends on a
@@ -389,7 +387,7 @@ fn genre_label_under(text: &str, below: &[Line], lexicon: &Lexicon) -> Option<Do
     let first = below.iter().find(|l| l.class != LineClass::Blank)?;
     let line = text[first.range.clone()].trim().trim_start_matches(['•', '·', '-']).trim_start();
     let label = split_at_dash(line).map_or(line, |(_, label)| label).trim();
-    lexicon.kinds.iter().find(|(word, _)| word.eq_ignore_ascii_case(label)).map(|&(_, kind)| kind)
+    lexicon.kind_named(label)
 }
 
 /// Words after which a kind word is a verb ("to address", "will comment");

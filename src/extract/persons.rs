@@ -340,7 +340,7 @@ fn roles_and_affiliation(
     let affiliation = posts
         .iter()
         .find_map(|post| affiliation(doc, k, mentions, post.clone()))
-        .or_else(|| on_behalf_of(doc, k, mentions, name_end));
+        .or_else(|| acts_for_after_name(doc, k, mentions, name_end));
     (roles, affiliation)
 }
 
@@ -974,10 +974,11 @@ fn affiliation(doc: &DocText, k: &Knowledge, mentions: &[Found], role: Range<usi
     leading_country.or(country).or(leading).or(body_country).or(entries.first().copied()).or(demonym).or(implied)
 }
 
-/// Whom an apposed post ending at token `post_end` speaks for by the comma
-/// segment after it, when that is a body's name and no other post or
-/// person ("Dr Tobias Feakin, Ambassador for Cyber Affairs, Department of
-/// Foreign Affairs and Trade of the Government of Australia").
+/// Whom an apposed post ending at token `post_end` speaks for by the body
+/// it is "at", or by the comma segment after it when that is a body's name
+/// and no other post or person ("Dr Tobias Feakin, Ambassador for Cyber
+/// Affairs, Department of Foreign Affairs and Trade of the Government of
+/// Australia").
 fn body_after_post(
     doc: &DocText,
     k: &Knowledge,
@@ -986,17 +987,8 @@ fn body_after_post(
     line_end: usize,
 ) -> Option<usize> {
     let tokens = &doc.tokens;
-    // "…, Deputy Assistant Secretary for Cyber Policy at the Department of
-    // State": the body the post is at.
     if tokens.get(post_end).is_some_and(|t| t.text == "at") {
-        let start = if tokens.get(post_end + 1).is_some_and(|t| t.text == "the") { post_end + 2 } else { post_end + 1 };
-        let body = (*doc.gazetteer_at.get(start)?)?;
-        let end = (start..line_end).find(|&t| doc.gazetteer_at[t] != Some(body)).unwrap_or(line_end);
-        // Not a country or a body that opens a longer name ("at the
-        // Singapore International Cyber Week").
-        let whole_body = mentions[body].etype == EntityType::Organization
-            && tokens.get(end).is_none_or(|t| !t.is_capitalised() || end == line_end);
-        return whole_body.then(|| affiliation(doc, k, mentions, start..end)).flatten();
+        return body_post_is_at(doc, k, mentions, post_end, line_end);
     }
     if tokens.get(post_end).is_none_or(|t| t.text != ",") {
         return None;
@@ -1019,12 +1011,26 @@ fn body_after_post(
     affiliation(doc, k, mentions, segment)
 }
 
+/// Whom the body an apposed post is "at" (token `at`) speaks for: "…,
+/// Deputy Assistant Secretary for Cyber Policy at the Department of
+/// State". Not a country or a body that opens a longer name ("at the
+/// Singapore International Cyber Week").
+fn body_post_is_at(doc: &DocText, k: &Knowledge, mentions: &[Found], at: usize, line_end: usize) -> Option<usize> {
+    let tokens = &doc.tokens;
+    let start = if tokens.get(at + 1).is_some_and(|t| t.text == "the") { at + 2 } else { at + 1 };
+    let body = (*doc.gazetteer_at.get(start)?)?;
+    let end = (start..line_end).find(|&t| doc.gazetteer_at[t] != Some(body)).unwrap_or(line_end);
+    let whole_body = mentions[body].etype == EntityType::Organization
+        && tokens.get(end).is_none_or(|t| !t.is_capitalised() || end == line_end);
+    whole_body.then(|| affiliation(doc, k, mentions, start..end)).flatten()
+}
+
 /// Whom a person acts for by the sentence's "on behalf of" after the name
 /// ("… participated on behalf of the Government of Japan"), or by "from"
 /// right after it ("Muanpuii Saiawi from the Ministry of External
 /// Affairs"): the country named right after it, or the country of the body
 /// named there, or that body.
-fn on_behalf_of(doc: &DocText, k: &Knowledge, mentions: &[Found], name_end: usize) -> Option<usize> {
+fn acts_for_after_name(doc: &DocText, k: &Knowledge, mentions: &[Found], name_end: usize) -> Option<usize> {
     let tokens = &doc.tokens;
     let sentence = doc.sentence_of(name_end.saturating_sub(1));
     let limit = sentence.end.min(name_end + 30);
