@@ -765,6 +765,13 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
     if let Some(&(i, _)) = below.iter().find(|(_, l)| headline_like(l)) {
         return Some(i);
     }
+    // A site's name, the story's dateline, then its headline ("What's In
+    // Blue" / "Posted Wed 23 Nov 2016" / "Open Arria-formula Meeting on
+    // Cybersecurity"): the dateline parts the label from the headline.
+    let dated_since = |i: usize| lines[first..i].iter().any(|l| matches!(l.class, LineClass::Dateline(_)));
+    if let Some(&(i, _)) = below.iter().find(|(i, l)| words(l) > LABEL_WORDS && dated_since(*i)) {
+        return Some(i);
+    }
     // "Australia-India Cyber Dialogue" (a link to another page) / "Australia-
     // Indonesia Cyber Dialogue" / "The first Australia-Indonesia Cyber
     // Dialogue was held …": the label the body's first paragraph repeats,
@@ -1384,6 +1391,13 @@ mod tests {
                 "Delegation of the European Union to Ruritania\n\n{headline}\n\n1. The Union welcomes the report."
             ),
             &[("news-item", headline, Some("2024-07-04"), Some("Vienna"))],
+        );
+        // A site's name, a dateline, then a headline shorter than a label's
+        // rival must be.
+        let headline = "Open Meeting on Cyber Norms";
+        check(
+            &format!("Blue Notes\n\nPosted Wed 23 Nov 2016\n\n{headline}\n\nOn Monday, Ruritania hosts a meeting."),
+            &[("news-item", headline, Some("2016-11-23"), None)],
         );
         // A short title keeps its place above the body's first sentence.
         check(
