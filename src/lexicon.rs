@@ -54,6 +54,7 @@ struct SegmentSection {
     publishers: Vec<String>,
     genre_labels: Vec<String>,
     banner_words: Vec<String>,
+    language_names: Vec<String>,
     subject_words: Vec<String>,
 }
 
@@ -133,6 +134,9 @@ pub struct Lexicon {
     pub genre_labels: Vec<String>,
     /// Words that make a line a site's banner when among its first few.
     pub banner_words: Vec<String>,
+    /// Languages, each named in its own script: a line of them is a site's
+    /// language switcher.
+    pub language_names: Vec<String>,
     /// Lower-case words that, right before a kind word, make the text the
     /// title's subject rather than its genre ("draft", "discuss").
     pub subject_words: WordSet,
@@ -215,6 +219,7 @@ impl Lexicon {
             publishers: file.segment.publishers,
             genre_labels: file.segment.genre_labels,
             banner_words: file.segment.banner_words,
+            language_names: file.segment.language_names,
             subject_words: file.segment.subject_words.iter().map(|w| w.to_lowercase()).collect(),
             honorifics: persons.honorifics.into_iter().collect(),
             role_heads: longest_first(persons.role_heads),

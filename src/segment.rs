@@ -124,7 +124,11 @@ fn classify_line(line: &str, offset: usize, lexicon: &Lexicon) -> LineClass {
     {
         return LineClass::Dateline(date);
     }
-    if lexicon.furniture_matches(&matching) || is_banner(line, lexicon) || is_ticker(line) {
+    if lexicon.furniture_matches(&matching)
+        || is_banner(line, lexicon)
+        || is_ticker(line)
+        || is_language_menu(line, lexicon)
+    {
         return LineClass::Furniture;
     }
     if is_heading(line, lexicon) {
@@ -238,6 +242,27 @@ fn is_banner(line: &str, lexicon: &Lexicon) -> bool {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         lexicon.banner_words.iter().any(|banner| banner.eq_ignore_ascii_case(word))
     })
+}
+
+/// Longest line a language switcher takes.
+const LANGUAGE_MENU_BYTES: usize = 160;
+
+/// A site's language switcher: two or more language names, alone or
+/// between separators ("عربي Espa?ol Русский Fran?ais 简体中文").
+fn is_language_menu(line: &str, lexicon: &Lexicon) -> bool {
+    if line.len() > LANGUAGE_MENU_BYTES {
+        return false;
+    }
+    let mut names = line.split(|c: char| c.is_whitespace() || "|/·•".contains(c)).filter(|w| !w.is_empty());
+    let is_name = |word: &str| lexicon.language_names.iter().any(|name| same_but_lost_letters(word, name));
+    names.clone().nth(1).is_some() && names.all(is_name)
+}
+
+/// Whether `word` is `name` with any letters lost to '?' or '\u{FFFD}' by a
+/// wrong encoding.
+fn same_but_lost_letters(word: &str, name: &str) -> bool {
+    word.chars().count() == name.chars().count()
+        && word.chars().zip(name.chars()).all(|(w, n)| w == n || w == '?' || w == '\u{FFFD}')
 }
 
 /// Day, month (number or name) and year from the groups named `d`, `m`,
@@ -1655,6 +1680,19 @@ mod tests {
     }
 
     #[test]
+    fn a_language_switcher_is_furniture_even_with_letters_its_encoding_lost() {
+        let (lexicon, _) = knowledge();
+        for menu in
+            ["عربي Español Русский Français 简体中文", "English | Русский", "عربي Espa?ol Русский Fran?ais 简体中文"]
+        {
+            assert_eq!(classify_line(menu, 0, &lexicon), LineClass::Furniture, "{menu}");
+        }
+        for text in ["English and Russian texts are equally authentic", "Français", "Espa?a Русский"] {
+            assert_ne!(classify_line(text, 0, &lexicon), LineClass::Furniture, "{text}");
+        }
+    }
+
+    #[test]
     fn a_cookie_banner_in_any_language_is_furniture_but_a_sentence_on_cookies_is_not() {
         let (lexicon, _) = knowledge();
         for banner in [
@@ -1792,5 +1830,9 @@ mod tests {
         assert_eq!(kind("Spokesperson will comment on the talks"), "news-item");
         assert_eq!(kind("Minister's address to the nation"), "speech");
         assert_eq!(kind("The Minister's May statement on cyber norms"), "statement");
+        // A delegation's "intervention by" someone is a statement; alone,
+        // the word is as often a military one.
+        assert_eq!(kind("Intervention by Counselor Li Wei at the First Session"), "statement");
+        assert_eq!(kind("Ministers warn against military intervention in the region"), "news-item");
     }
 }

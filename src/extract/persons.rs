@@ -1099,9 +1099,18 @@ fn coordinated_given_names(source: &str, doc: &DocText, k: &Knowledge, found: &m
 pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> {
     let title = doc.title.clone();
     let tokens = &doc.tokens;
-    let is_kind = |t: &Token| k.lexicon.kinds.iter().any(|(w, _)| !w.contains(' ') && t.text.eq_ignore_ascii_case(w));
+    // A genre word, or the first of a genre phrase ending in "by"
+    // ("Intervention by …"), which the "by" below then completes.
+    let is_kind = |t: usize| {
+        let by_follows = tokens.get(t + 1).is_some_and(|next| next.text == "by");
+        k.lexicon.kinds.iter().any(|(w, _)| match w.split_once(' ') {
+            None => tokens[t].text.eq_ignore_ascii_case(w),
+            Some((head, "by")) => by_follows && tokens[t].text.eq_ignore_ascii_case(head),
+            Some(_) => false,
+        })
+    };
     // The genre word, else the occasion's words (first and last token).
-    let genre = title.clone().find(|&t| is_kind(&tokens[t])).map(|t| (t, t)).or_else(|| occasion_in(doc, k));
+    let genre = title.clone().find(|&t| is_kind(t)).map(|t| (t, t)).or_else(|| occasion_in(doc, k));
     let Some((kind_at, kind_end)) = genre else { return opening_person_at(doc, k, mentions) };
     let persons_in = |range: Range<usize>| -> Vec<usize> {
         mentions
@@ -1692,6 +1701,13 @@ mod tests {
         assert_eq!(affiliation.as_deref(), Some("Kenya"));
         // The tail of a longer name before a post is no person.
         assert_eq!(persons(text).len(), 1, "{:?}", persons(text));
+    }
+
+    #[test]
+    fn an_intervention_by_a_person_has_that_person_for_speaker() {
+        let page = "Intervention by Counselor Li Wei, Head of Chinese Delegation, on Supply-Chain Security\n\n\
+                    Mr. Chair,\n\nI would like to elaborate on our position.\n";
+        assert_eq!(first_speakers(page), ["Li Wei"]);
     }
 
     #[test]
