@@ -492,9 +492,13 @@ pub fn segment(source: &Source, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec
     }
     let mut subtitles = lead_lines(text, &lines, &mut starts);
     let mut starts = if starts.is_empty() {
-        // No heading and no listing: the headline heads the page.
+        // No heading and no listing: the headline heads the page, and a
+        // byline under it is its lead line.
         match headline(text, &lines, lexicon) {
-            Some(first) => vec![first],
+            Some(first) => {
+                subtitles.extend(byline_under(text, &lines, first).map(|by| (first, by)));
+                vec![first]
+            }
             None => return Vec::new(),
         }
     } else {
@@ -755,13 +759,19 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
     let top: Vec<(usize, &Line)> =
         lines.iter().enumerate().filter(|(_, l)| l.class == LineClass::Content).take(TOP_LINES).collect();
     // A story's title printed twice in a row (the page's heading, then the
-    // story's), under a site's slogan or banners, is the headline.
-    let doubled = top.windows(2).find(|pair| {
+    // story's), under a site's slogan or banners, is the headline. Under a
+    // headline, a line printed twice is a photograph's caption ("African
+    // Union to Host …" / "H.E Moussa Faki Mahamat, Chairperson of …" twice).
+    let could_head = |line: &Line| {
+        let line_text = line_text(line);
+        words(line) > LABEL_WORDS && !is_sentence(line_text) && !is_publisher(line_text, lexicon)
+    };
+    let doubled = top.windows(2).position(|pair| {
         let [(_, a), (_, b)] = pair else { return false };
         words(a) > LABEL_WORDS && line_text(a) == line_text(b) && !is_photo_caption(line_text(a))
     });
-    if let Some([(i, _), _]) = doubled {
-        return Some(*i);
+    if let Some(n) = doubled.filter(|&n| !top[..n].iter().any(|(_, l)| could_head(l))) {
+        return Some(top[n].0);
     }
     // "Historical archive" printed above the title and again below it: a
     // section's label, never the headline.
@@ -775,6 +785,10 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
         .filter(|(i, l)| *i > top.last().map_or(0, |(last, _)| *last) || !repeated_label(l));
     let (first, first_line) = content.next()?;
     let first_text = text[first_line.range.clone()].trim();
+    if byline_under(text, lines, first).is_some() && lexicon.kind_words_in(&first_text.to_lowercase()).next().is_some()
+    {
+        return Some(first);
+    }
     if (words(first_line) > LABEL_WORDS && !is_publisher(first_text, lexicon)) || is_sentence(first_text) {
         return Some(first);
     }
@@ -809,6 +823,14 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
         }
     }
     Some(first)
+}
+
+/// The line right under line `at` when it goes on from it with "by" and
+/// whom ("Keynote address" / "by NATO Secretary General … at …").
+fn byline_under(text: &str, lines: &[Line], at: usize) -> Option<usize> {
+    let next = (at + 1..lines.len()).find(|&i| lines[i].class != LineClass::Blank)?;
+    let line = text[lines[next].range.clone()].trim_start();
+    (lines[next].class == LineClass::Content && line.starts_with("by ") && !is_sentence(line)).then_some(next)
 }
 
 /// A photograph's caption, which news sites print twice (as the image's
@@ -1731,7 +1753,12 @@ mod tests {
              said the minister.\n"
         );
         check(&page, &[("news-item", title, None, None)]);
-        // A photograph's caption printed twice is no headline.
+        // A photograph's caption printed twice is no headline, nor is a line
+        // printed twice under one.
+        let title = "Ruritanian Union to Host the Annual Meeting of the Cyber Forum";
+        let caption = "H.E Jan Novak, Chairperson of the Ruritanian Union Commission";
+        let page = format!("{title}\n\n{caption}\n{caption}\n\nThe Forum has announced the meeting.\n");
+        check(&page, &[("news-item", title, None, None)]);
         let title = "Ruritania's stance on regional security explained before its partners";
         let page = format!(
             "Full version\n\n{title}\n\nPolitics\nJan Novak. An archive photo\nJan Novak. An archive photo\n\n\
@@ -1781,6 +1808,15 @@ mod tests {
              1. The Ministry held the conference on June 22.\n"
         );
         check(&page, &[("news-item", title, None, None)]);
+    }
+
+    #[test]
+    fn a_genre_label_with_a_byline_under_it_is_the_headline_and_the_byline_its_lead_line() {
+        let page = "Keynote address\n\nby Secretary General Jan Novak at the Cyber Defence Conference in Tartu\n\n\
+                    Ladies and gentlemen.\n\nGood morning and welcome to this conference.\n";
+        check(page, &[("speech", "Keynote address", None, None)]);
+        let lead = "by Secretary General Jan Novak at the Cyber Defence Conference in Tartu";
+        assert_eq!(lead_line(page).as_deref(), Some(lead));
     }
 
     #[test]

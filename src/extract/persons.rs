@@ -1111,7 +1111,6 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     };
     // The genre word, else the occasion's words (first and last token).
     let genre = title.clone().find(|&t| is_kind(t)).map(|t| (t, t)).or_else(|| occasion_in(doc, k));
-    let Some((kind_at, kind_end)) = genre else { return opening_person_at(doc, k, mentions) };
     let persons_in = |range: Range<usize>| -> Vec<usize> {
         mentions
             .iter()
@@ -1119,6 +1118,27 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
             .filter(|(_, m)| m.etype == EntityType::Person && range.contains(&m.token))
             .map(|(i, _)| i)
             .collect()
+    };
+    // The authors after a "by" at token `by`. Words like "on" may stand
+    // inside the authors' posts; after the first author they end the list.
+    let authors_after = |by: usize| {
+        let first = persons_in(by + 1..title.end).first().map_or(title.end, |&m| mentions[m].token);
+        let stop = (first..title.end)
+            .find(|&t| {
+                matches!(
+                    tokens[t].text,
+                    "with" | "to" | "at" | "published" | "concerning" | "on" | "in" | "following" | "during"
+                )
+            })
+            .unwrap_or(title.end);
+        persons_in(by + 1..stop)
+    };
+    let Some((kind_at, kind_end)) = genre else {
+        // A genre label's byline read as its title: "by Secretary General …".
+        if !title.is_empty() && tokens[title.start].text == "by" {
+            return authors_after(title.start);
+        }
+        return opening_person_at(doc, k, mentions);
     };
     let mut speakers = persons_in(title.start..kind_at);
     let mut after = kind_end + 1;
@@ -1141,18 +1161,7 @@ pub fn speakers(doc: &DocText, mentions: &[Found], k: &Knowledge) -> Vec<usize> 
     let by = after < title.end
         && (matches!(tokens[after].text, "by" | "of") || (tokens[after].text == "with" && interview()));
     if by {
-        // Words like "on" may stand inside the authors' posts; after the
-        // first author they end the list.
-        let first = persons_in(after + 1..title.end).first().map_or(title.end, |&m| mentions[m].token);
-        let stop = (first..title.end)
-            .find(|&t| {
-                matches!(
-                    tokens[t].text,
-                    "with" | "to" | "at" | "published" | "concerning" | "on" | "in" | "following" | "during"
-                )
-            })
-            .unwrap_or(title.end);
-        speakers.extend(persons_in(after + 1..stop));
+        speakers.extend(authors_after(after));
     } else if speakers.is_empty() {
         // "Statement at the Open Debate on … by Parliamentary Secretary …,
         // Dace Melbārde": a "by" further on, when the name ends the title.
@@ -1708,6 +1717,13 @@ mod tests {
         let page = "Intervention by Counselor Li Wei, Head of Chinese Delegation, on Supply-Chain Security\n\n\
                     Mr. Chair,\n\nI would like to elaborate on our position.\n";
         assert_eq!(first_speakers(page), ["Li Wei"]);
+    }
+
+    #[test]
+    fn a_byline_under_a_genre_label_names_the_speaker() {
+        let page = "Keynote address\n\nby Secretary General Jan Novak at the Cyber Defence Conference in Tartu\n\n\
+                    Ladies and gentlemen.\n\nGood morning and welcome to this conference.\n";
+        assert_eq!(first_speakers(page), ["Jan Novak"]);
     }
 
     #[test]

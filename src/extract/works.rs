@@ -1431,6 +1431,8 @@ mod tests {
         // A headline's verb opens no name.
         let x = extraction("t.txt", "OAS and IDB Conclude Regional Workshop on Cyber Security\n\nIt ended.\n");
         assert_eq!(labels(&x, EntityType::Event), ["Regional Workshop on Cyber Security"]);
+        let x = extraction("t.txt", "Ruritanian Union to Host 2019 Annual Meeting of Cyber Forum\n\nIt will.\n");
+        assert_eq!(labels(&x, EntityType::Event), ["2019 Annual Meeting of Cyber Forum"]);
     }
 
     #[test]
