@@ -162,6 +162,9 @@ fn date_prefix_end(line: &str) -> Option<&str> {
         if let Some(after) = credit_before_weekday(rest) {
             rest = after;
         }
+        if let Some(label) = author_before_label(rest) {
+            rest = label;
+        }
         if let Some(after) = PUBLICATION_LABELS.iter().find_map(|label| rest.strip_prefix(label)) {
             let after = after.trim_start_matches(':').trim_start();
             if dates::opening_day_name(after).is_some() {
@@ -185,6 +188,21 @@ fn date_prefix_end(line: &str) -> Option<&str> {
 /// Labels a site prints before a page's date.
 const PUBLICATION_LABELS: [&str; 4] = ["Posted on", "Posted", "Published", "Updated"];
 
+/// Most words of an author's name before a publication label.
+const AUTHOR_WORDS: usize = 4;
+
+/// "Umer Jamshaid Published June 20, 2023": the rest of a line from its
+/// publication label, when only an author's name (capitalised words) is
+/// before it.
+fn author_before_label(line: &str) -> Option<&str> {
+    let (at, _) =
+        line.match_indices(' ').find(|&(at, _)| PUBLICATION_LABELS.iter().any(|l| line[at + 1..].starts_with(l)))?;
+    let words = line[..at].split_whitespace();
+    let capitalised =
+        words.clone().all(|w| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic));
+    (capitalised && (1..=AUTHOR_WORDS).contains(&words.count())).then(|| &line[at + 1..])
+}
+
 /// `line` before the "PM" and time zone that end its clock time, if it
 /// ends with a time and either ("… 5:56 PM GMT+7", "… 10:15 UTC").
 fn before_clock_suffix(line: &str) -> &str {
@@ -199,7 +217,11 @@ fn before_clock_suffix(line: &str) -> &str {
     for meridiem in [" PM", " AM", " p.m.", " a.m.", " pm", " am"] {
         if let Some(before) = rest.strip_suffix(meridiem) {
             if before.ends_with(|c: char| c.is_ascii_digit()) && before.contains(':') {
-                return before;
+                // "June 20, 2023 | 01:50 AM": the clock in a field of its own.
+                return match before.rsplit_once(" | ") {
+                    Some((date, clock)) if clock.chars().all(|c| c.is_ascii_digit() || c == ':') => date,
+                    _ => before,
+                };
             }
         }
     }
@@ -1055,15 +1077,17 @@ const PLACE_IN_BODY_BYTES: usize = 800;
 /// ("NEW YORK 26 June 2024 –", "GENEVA (3 June 2024) –") or before it ("19
 /// February 2021, New York –"), both of which also date the text; an
 /// agency's in capitals ("MOSCOW, October 23. /TASS/.", "DURBAN /South
-/// Africa/, June 28.", "CAPE TOWN - The …"); and one naming the agency
-/// ("Moscow (VNA) –", "Beijing, Jun 16 (Prensa Latina) The …").
+/// Africa/, June 28.", "CAPE TOWN - The …", "MOSCOW (UrduPoint News /
+/// Sputnik - 20th June, 2023)", whose brackets may date the text); and one
+/// naming the agency ("Moscow (VNA) –", "Beijing, Jun 16 (Prensa Latina)
+/// The …").
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let day_month_year = r"[0-9]{1,2} [A-Z][a-z]{2,8}\.? [0-9]{4}|[A-Z][a-z]{2,8}\.? [0-9]{1,2}, [0-9]{4}";
     let city = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}";
     let alternatives = [
         format!(r"(?P<dated>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){{0,2}}),? \(?(?P<date>{day_month_year})\)? ?[-–—]"),
         format!(r"(?P<date_first>{day_month_year}), (?P<after_date>{city}) [-–—]"),
-        r"(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?: /[A-Z][A-Za-z ]+/)?(?:[,.] (?:[A-Z][a-z]{2,8}\.? [0-9]|[0-9])| [-–—] )".to_string(),
+        r"(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?: /[A-Z][A-Za-z ]+/)?(?:[,.] (?:[A-Z][a-z]{2,8}\.? [0-9]|[0-9])| [-–—] | \((?P<credit>[A-Z][^()]{1,60})\))".to_string(),
         format!(r"(?P<city>{city}),? (?:[A-Z][a-z]{{2,8}}\.? [0-9]{{1,2}} \([A-Z][A-Za-z ]{{1,20}}\)|\([A-Z][A-Za-z]{{1,10}}\) ?[-–—])"),
     ];
     Regex::new(&format!("^[ \t]*(?:{})", alternatives.join("|"))).expect("dateline regex")
@@ -1110,7 +1134,7 @@ fn body_opening(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> BodyOpe
         return BodyOpening { place: labelled_place(body, lexicon, gazetteer), date: None };
     };
     let group = |names: &[&str]| names.iter().find_map(|name| caps.name(name)).map_or("", |m| m.as_str());
-    let date = dates::find_dates(group(&["date", "date_first"])).pop().map(|(_, date)| date);
+    let date = dates::find_dates(group(&["date", "date_first", "credit"])).pop().map(|(_, date)| date);
     let name = group(&["dated", "after_date", "caps", "city"]);
     let all_caps = !name.contains(char::is_lowercase);
     // An acronym ("OSCE, 3 members …") is known as written, not title-cased.
@@ -1491,6 +1515,7 @@ mod tests {
             ("Nairobi, 26 June 2024 — The envoy spoke.", "Nairobi"),
             ("WASHINGTON, Jun. 26, 2024 - The envoy spoke.", "Washington"),
             ("26 June 2024, New York – European Union Statement at the Council", "New York"),
+            ("GENEVA (Ruritania News / Agency - 26th June, 2024) The envoy spoke.", "Geneva"),
         ] {
             check(&format!("{title}\n\n{opening}"), &[("news-item", title, Some("2024-06-26"), Some(city))]);
         }
@@ -1778,7 +1803,7 @@ mod tests {
     }
 
     #[test]
-    fn a_weekday_s_abbreviation_after_a_label_and_a_clock_s_meridiem_and_zone_still_date_the_page() {
+    fn a_weekday_s_abbreviation_or_an_author_before_a_label_and_a_clock_s_meridiem_and_zone_still_date_the_page() {
         let title = "Open Arria-formula Meeting on Cyber Threats";
         check(
             &format!("Posted Wed 23 Nov 2016\n\n{title}\n\nOn Monday the members meet.\n"),
@@ -1787,6 +1812,12 @@ mod tests {
         let title = "Ministers meet to address cyber challenges";
         let page = format!("{title}\n\nJuly 31, 2019 5:56 PM GMT+7\n\nThe ministers met in the capital.\n");
         check(&page, &[("news-item", title, Some("2019-07-31"), None)]);
+        // An author's name before the label, the clock in a field of its own.
+        let page = format!("{title}\n\nJan Novak Published June 20, 2023 | 01:50 AM\n\nThe ministers met.\n");
+        check(&page, &[("news-item", title, Some("2023-06-20"), None)]);
+        // Not a sentence that reads "published".
+        let page = format!("{title}\n\nThe Ministry Published June 20, 2023 its report\n\nThe ministers met.\n");
+        check(&page, &[("news-item", title, None, None)]);
     }
 
     #[test]
