@@ -906,8 +906,13 @@ fn documents(source: &str, doc: &DocText, k: &Knowledge, mentions: &[Found], fou
         let mut left = h;
         while left > line_start {
             let t = &tokens[left - 1];
-            let ok = (t.is_capitalised() && !FUNCTION_WORDS.contains(&t.text) && (!t.is_possessive() || left == h))
-                || doc.gazetteer_at[left - 1].is_some();
+            // "Russia, Ruritania Sign Information Security Agreement": a
+            // headline's verb opens no name.
+            let name_word = t.is_capitalised()
+                && !FUNCTION_WORDS.contains(&t.text)
+                && (!t.is_possessive() || left == h)
+                && !k.lexicon.headline_verbs.contains(t.text);
+            let ok = name_word || doc.gazetteer_at[left - 1].is_some();
             if !ok {
                 break;
             }
@@ -1433,6 +1438,9 @@ mod tests {
         assert_eq!(labels(&x, EntityType::Event), ["Regional Workshop on Cyber Security"]);
         let x = extraction("t.txt", "Ruritanian Union to Host 2019 Annual Meeting of Cyber Forum\n\nIt will.\n");
         assert_eq!(labels(&x, EntityType::Event), ["2019 Annual Meeting of Cyber Forum"]);
+        let x =
+            extraction("t.txt", "Assembly Adopts Decision Postponing Organizational Session of Committee\n\nIt did.\n");
+        assert_eq!(labels(&x, EntityType::Event), ["Organizational Session of Committee"]);
     }
 
     #[test]
@@ -1474,6 +1482,9 @@ mod tests {
             of_type(EntityType::Proposal),
             ["draft convention against hacking", "Russian Convention", "draft UN Convention on Countering Cybercrime"]
         );
+        // A headline's verb opens no name.
+        let x = extraction("s.txt", "Ruritania, Borduria Sign Information Security Agreement\n\nThey did.\n");
+        assert_eq!(labels(&x, EntityType::Document), ["Information Security Agreement"]);
     }
 
     #[test]
