@@ -80,6 +80,7 @@ fn is_name_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
         && !k.lexicon.honorifics.contains(token.text)
         && !k.lexicon.honorifics.contains(base)
         && crate::dates::month_number(base).is_none()
+        && !crate::dates::is_weekday(base)
 }
 
 /// "B.Gafoor", "A.B.Kuznetsov": initials glued to a surname (not "H.E." or
@@ -144,9 +145,12 @@ fn is_capitals_word(doc: &DocText, k: &Knowledge, i: usize) -> bool {
 
 /// "Mr. AKAHORI Takeshi": a surname in capitals before the given name, as
 /// Japanese and Chinese ministries print names, right after a courtesy
-/// title.
+/// title or a post ("Press Secretary YOSHIDA Tomoyuki").
 fn is_capital_surname(doc: &DocText, k: &Knowledge, i: usize, line_end: usize) -> bool {
-    is_capitals_word(doc, k, i) && i + 1 < line_end && is_name_word(doc, k, i + 1) && titled_before(doc, k, i)
+    is_capitals_word(doc, k, i)
+        && i + 1 < line_end
+        && is_name_word(doc, k, i + 1)
+        && (titled_before(doc, k, i) || i >= 1 && is_role_head_end(k, &doc.tokens, i - 1))
 }
 
 /// Whether a courtesy title, with or without a full stop of its own
@@ -261,7 +265,7 @@ fn person_at(
         && !initialled
         && (2..=4).contains(&run.len())
         && (bracketed.is_some() || stands_apart(doc, line_tokens.start, run.start))
-        && in_apposition.is_some();
+        && (in_apposition.is_some() || speaks_between_commas(doc, k, run.clone()));
     // A run preceded by nothing that introduces a person may still hold a
     // given name further in ("Information Security Andrey Krutskikh").
     let start = if lead.is_none() && !initialled && !appositive && !k.given_names.contains(tokens[run.start].base()) {
@@ -416,6 +420,22 @@ fn stands_apart(doc: &DocText, line_start: usize, i: usize) -> bool {
         let before = &doc.tokens[i - 1];
         !before.is_capitalised() && !CONNECTORS.contains(&before.text)
     }
+}
+
+/// Verbs of saying in a report's past tense, besides the headline's
+/// present ones of the lexicon.
+const SAID_VERBS: [&str; 6] = ["said", "added", "noted", "stated", "stressed", "told"];
+
+/// "Minister in the Presidency responsible for State Security, Khumbudzo
+/// Ntshavheni, says …": a name set off by commas right before a verb of
+/// saying, as a post's holder is named after it.
+fn speaks_between_commas(doc: &DocText, k: &Knowledge, run: Range<usize>) -> bool {
+    let tokens = &doc.tokens;
+    let verb = |t: &Token| SAID_VERBS.contains(&t.text) || k.lexicon.headline_speech_verbs.contains(t.text);
+    run.start >= 1
+        && tokens[run.start - 1].text == ","
+        && tokens.get(run.end).is_some_and(|t| t.text == ",")
+        && tokens.get(run.end + 1).is_some_and(verb)
 }
 
 /// What introduces a name: a courtesy title and/or a post ending right
@@ -2330,11 +2350,24 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_in_capitals_before_the_given_name_after_a_courtesy_title_is_a_name() {
+    fn a_surname_in_capitals_before_the_given_name_after_a_courtesy_title_or_a_post_is_a_name() {
         let text = "Statement by Mr. SATO Kenji, Ambassador for Cyber Policy of Japan, at the OEWG\n\n\
                     We thank Ambassador Ana Lopez, Chair of the OEWG. The OSCE Secretariat and Mr. OSCE staff.\n";
         assert_eq!(first_speakers(text), ["SATO Kenji"]);
         assert_eq!(person(text, "SATO Kenji").1, Some("Japan".to_string()));
+        // Or after a post.
+        let text = "Cases of cyberattacks (Statement by Press Secretary KATO Hiroshi)\n\nWe condemn them.\n";
+        assert_eq!(first_speakers(text), ["KATO Hiroshi"]);
+        assert_eq!(person(text, "KATO Hiroshi").0, ["Press Secretary"]);
+    }
+
+    #[test]
+    fn a_name_set_off_by_commas_before_a_verb_of_saying_is_a_person_and_a_weekday_is_none() {
+        let text = "Talks\n\nMinister in the Presidency responsible for State Security, Kgosi Mthembuzo, says \
+                    cooperation is critical. Foreign Secretary Sohail Rahmood, Friday, said that Ruritania is aware. Later, the Security \
+                    Council, said the chair.\n";
+        let names: Vec<String> = persons(text).into_iter().map(|(name, _, _)| name).collect();
+        assert_eq!(names, ["Kgosi Mthembuzo", "Sohail Rahmood"]);
     }
 
     #[test]
