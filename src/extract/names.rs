@@ -53,6 +53,16 @@ fn push_americanised(key: &mut String, word: &str) {
     }
 }
 
+/// A key's word, an acronym spelled out ("UN Convention against
+/// Cybercrime" is the "United Nations Convention against Cybercrime").
+fn spelled_out(word: &str) -> impl Iterator<Item = &str> {
+    let words = match word {
+        "un" => [Some("united"), Some("nations")],
+        word => [Some(word), None],
+    };
+    words.into_iter().flatten()
+}
+
 /// Words a phrase key leaves out: articles, markers of draft status, and
 /// prepositions.
 const KEY_STOP_WORDS: [&str; 16] = [
@@ -92,7 +102,10 @@ pub fn phrase_key(text: &str, words: usize) -> String {
     }
     let folded = fold_words(&first_parts);
     let mut key = String::with_capacity(folded.len());
-    for word in folded.split(' ').filter(|w| !w.is_empty() && !KEY_STOP_WORDS.contains(w)).take(words) {
+    // "UN Convention against Cybercrime" is the "United Nations
+    // Convention against Cybercrime".
+    let content_words = folded.split(' ').filter(|w| !w.is_empty() && !KEY_STOP_WORDS.contains(w));
+    for word in content_words.flat_map(spelled_out).take(words) {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -167,6 +180,10 @@ mod tests {
             phrase_key("Convention on International Information Security", 9)
         );
         assert_eq!(phrase_key("Minsk Agreements", 9), phrase_key("Minsk agreements", 9));
+        assert_eq!(
+            phrase_key("UN Convention against Cybercrime", 3),
+            phrase_key("United Nations Convention against Cybercrime", 3)
+        );
     }
 
     #[test]
