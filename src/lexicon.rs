@@ -136,7 +136,7 @@ pub struct Lexicon {
     pub banner_words: Vec<String>,
     /// Languages, each named in its own script: a line of them is a site's
     /// language switcher.
-    pub language_names: Vec<String>,
+    pub language_names: WordSet,
     /// Lower-case words that, right before a kind word, make the text the
     /// title's subject rather than its genre ("draft", "discuss").
     pub subject_words: WordSet,
@@ -219,7 +219,7 @@ impl Lexicon {
             publishers: file.segment.publishers,
             genre_labels: file.segment.genre_labels,
             banner_words: file.segment.banner_words,
-            language_names: file.segment.language_names,
+            language_names: file.segment.language_names.into_iter().collect(),
             subject_words: file.segment.subject_words.iter().map(|w| w.to_lowercase()).collect(),
             honorifics: persons.honorifics.into_iter().collect(),
             role_heads: longest_first(persons.role_heads),

@@ -195,8 +195,14 @@ const AUTHOR_WORDS: usize = 4;
 /// publication label, when only an author's name (capitalised words) is
 /// before it.
 fn author_before_label(line: &str) -> Option<&str> {
-    let (at, _) =
-        line.match_indices(' ').find(|&(at, _)| PUBLICATION_LABELS.iter().any(|l| line[at + 1..].starts_with(l)))?;
+    // A name's few words: only the line's first bytes are looked at.
+    let mut reach = CREDIT_REACH.min(line.len());
+    while !line.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let (at, _) = line[..reach]
+        .match_indices(' ')
+        .find(|&(at, _)| PUBLICATION_LABELS.iter().any(|l| line[at + 1..].starts_with(l)))?;
     let words = line[..at].split_whitespace();
     let capitalised =
         words.clone().all(|w| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic));
@@ -275,9 +281,21 @@ fn is_language_menu(line: &str, lexicon: &Lexicon) -> bool {
     if line.len() > LANGUAGE_MENU_BYTES {
         return false;
     }
-    let mut names = line.split(|c: char| c.is_whitespace() || "|/·•".contains(c)).filter(|w| !w.is_empty());
-    let is_name = |word: &str| lexicon.language_names.iter().any(|name| same_but_lost_letters(word, name));
-    names.clone().nth(1).is_some() && names.all(is_name)
+    let is_name = |word: &str| {
+        if word.contains(['?', '\u{FFFD}']) {
+            lexicon.language_names.iter().any(|name| same_but_lost_letters(word, name))
+        } else {
+            lexicon.language_names.contains(word)
+        }
+    };
+    let mut names = 0;
+    for word in line.split(|c: char| c.is_whitespace() || "|/·•".contains(c)).filter(|w| !w.is_empty()) {
+        if !is_name(word) {
+            return false;
+        }
+        names += 1;
+    }
+    names >= 2
 }
 
 /// Whether `word` is `name` with any letters lost to '?' or '\u{FFFD}' by a
