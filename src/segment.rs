@@ -1481,8 +1481,8 @@ mod tests {
             ),
             &[("news-item", headline, Some("2024-07-04"), Some("Vienna"))],
         );
-        // A site's name, a dateline, then a headline shorter than a label's
-        // rival must be.
+        // A site's name, a dateline, then a headline too short to be taken
+        // for one without the dateline between.
         let headline = "Open Meeting on Cyber Norms";
         check(
             &format!("Blue Notes\n\nPosted Wed 23 Nov 2016\n\n{headline}\n\nOn Monday, Ruritania hosts a meeting."),
