@@ -188,6 +188,15 @@ fn date_prefix_end(line: &str) -> Option<&str> {
 /// Labels a site prints before a page's date.
 const PUBLICATION_LABELS: [&str; 4] = ["Posted on", "Posted", "Published", "Updated"];
 
+/// At most the first `bytes` bytes of `text`, cut at a character's start.
+fn char_prefix(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Most words of an author's name before a publication label.
 const AUTHOR_WORDS: usize = 4;
 
@@ -196,11 +205,7 @@ const AUTHOR_WORDS: usize = 4;
 /// before it.
 fn author_before_label(line: &str) -> Option<&str> {
     // A name's few words: only the line's first bytes are looked at.
-    let mut reach = CREDIT_REACH.min(line.len());
-    while !line.is_char_boundary(reach) {
-        reach -= 1;
-    }
-    let (at, _) = line[..reach]
+    let (at, _) = char_prefix(line, CREDIT_REACH)
         .match_indices(' ')
         .find(|&(at, _)| PUBLICATION_LABELS.iter().any(|l| line[at + 1..].starts_with(l)))?;
     let words = line[..at].split_whitespace();
@@ -803,8 +808,8 @@ fn headline(text: &str, lines: &[Line], lexicon: &Lexicon) -> Option<usize> {
     // headline, a line printed twice is a photograph's caption ("African
     // Union to Host …" / "H.E Moussa Faki Mahamat, Chairperson of …" twice).
     let could_head = |line: &Line| {
-        let line_text = line_text(line);
-        words(line) > LABEL_WORDS && !is_sentence(line_text) && !is_publisher(line_text, lexicon)
+        let printed = line_text(line);
+        words(line) > LABEL_WORDS && !is_sentence(printed) && !is_publisher(printed, lexicon)
     };
     let doubled = top.windows(2).position(|pair| {
         let [(_, a), (_, b)] = pair else { return false };
@@ -1132,22 +1137,15 @@ struct BodyOpening {
 /// an agency's or ministry's dateline, else "in CITY on DAY". A country or a
 /// body of the gazetteer is no city.
 fn body_opening(body: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> BodyOpening {
-    let prefix = |text: &str, bytes: usize| {
-        let mut end = text.len().min(bytes);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        end
-    };
     // Each line is tried from its start only: most fail on their first byte.
     // Labels and stray dates above the text ("Published:", "16 June 2022")
     // are not among its first lines.
     let paragraph = |line: &&str| line.split_whitespace().nth(LABEL_WORDS).is_some();
     let first_lines = body.lines().filter(paragraph).take(DATELINE_LINES);
     let caps = first_lines
-        .map(|line| &line[..prefix(line, DATELINE_BYTES)])
+        .map(|line| char_prefix(line, DATELINE_BYTES))
         .find_map(|line| AGENCY_DATELINE.captures(line))
-        .or_else(|| IN_CITY_ON_DAY.captures(&body[..prefix(body, PLACE_IN_BODY_BYTES)]));
+        .or_else(|| IN_CITY_ON_DAY.captures(char_prefix(body, PLACE_IN_BODY_BYTES)));
     let Some(caps) = caps else {
         return BodyOpening { place: labelled_place(body, lexicon, gazetteer), date: None };
     };
